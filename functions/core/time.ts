@@ -1,0 +1,53 @@
+import { TZDate } from '@date-fns/tz';
+import { addDays, format } from 'date-fns';
+import { DondocError } from './errors.ts';
+
+/** Every deadline and as-of in dondoc is an instant; Vietnam time is how people write and read them. */
+export const VN_TZ = 'Asia/Ho_Chi_Minh';
+
+export type Instant = number; // epoch milliseconds
+
+const ISO_WITH_OFFSET = /(Z|[+-]\d{2}:?\d{2})$/i;
+const ISO_LOCAL = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?)?$/;
+
+/** Parses ISO 8601; a timestamp without an offset is Vietnam time (snapshot contract). */
+export function parseInstant(text: string): Instant {
+  const s = text.trim();
+  if (ISO_WITH_OFFSET.test(s) && /^\d{4}-\d{2}-\d{2}T/.test(s)) {
+    const ms = Date.parse(s);
+    if (!Number.isNaN(ms)) return ms;
+  }
+  const m = ISO_LOCAL.exec(s);
+  if (m) {
+    const [, y, mo, d, h = '0', mi = '0', se = '0', frac = '0'] = m;
+    const local = new TZDate(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(se), Number(frac.padEnd(3, '0')), VN_TZ);
+    if (local.getDate() === Number(d) && local.getMonth() === Number(mo) - 1) return local.getTime();
+  }
+  throw new DondocError('INVALID_INSTANT', `Không đọc được thời điểm "${text}" / not an ISO 8601 instant`);
+}
+
+/** The instant 00:00 Vietnam time of a calendar day given as YYYY-MM-DD. */
+export function vnStartOfDay(isoDate: string): Instant {
+  return parseInstant(isoDate);
+}
+
+/** The calendar day (YYYY-MM-DD) an instant falls on in Vietnam. */
+export function vnDate(at: Instant): string {
+  return format(new TZDate(at, VN_TZ), 'yyyy-MM-dd');
+}
+
+export function addVnDays(isoDate: string, days: number): string {
+  return format(addDays(new TZDate(vnStartOfDay(isoDate), VN_TZ), days), 'yyyy-MM-dd');
+}
+
+/** ISO 8601 with the +07:00 offset, as the CLI contract prints instants. */
+export function formatVn(at: Instant): string {
+  return format(new TZDate(at, VN_TZ), "yyyy-MM-dd'T'HH:mm:ssxxx");
+}
+
+/** "17h00 ngày 08/6/2023", the way Vietnamese dispatches write a deadline. */
+export function formatVnOfficial(at: Instant): string {
+  const d = new TZDate(at, VN_TZ);
+  const day = format(d, 'dd/M/yyyy');
+  return d.getHours() === 0 && d.getMinutes() === 0 ? `ngày ${day}` : `${format(d, "HH'h'mm")} ngày ${day}`;
+}
