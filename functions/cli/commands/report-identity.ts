@@ -1,0 +1,33 @@
+import { identityReport } from '../../core/report/identity.ts';
+import { renderIdentityTables } from '../../core/report/identity-table.ts';
+import { writeIdentityXlsx } from '../../core/report/identity-xlsx.ts';
+import { resolveCommonOptions } from '../common-options.ts';
+import type { CliContext } from '../context.ts';
+import { loadInputs } from '../load-inputs.ts';
+import { UsageError } from '../usage-error.ts';
+
+interface ReportOptions {
+  asOf?: string;
+  dispatches?: string;
+  entity?: string;
+  json?: boolean;
+  format?: string;
+  out?: string;
+}
+
+export async function reportIdentityCommand(ctx: CliContext, files: string[], raw: ReportOptions): Promise<void> {
+  const format = raw.json ? 'json' : (raw.format ?? 'table');
+  if (!['json', 'table', 'xlsx'].includes(format)) throw new UsageError(`--format phải là json, table hoặc xlsx / must be json, table or xlsx: "${format}"`);
+  if (format === 'xlsx' && !raw.out) throw new UsageError('--format xlsx cần --out <tệp.xlsx> / needs --out <file.xlsx>');
+  const opts = resolveCommonOptions({ ...raw, format: undefined, out: undefined, json: undefined }, ctx.now);
+  const catalog = await ctx.loadCatalog(opts.dispatchesDir);
+  const { registry, states } = await loadInputs(files, catalog, { ...opts, progress: ctx.progress, stderr: ctx.stderr });
+  const summaries = [...states.values()].flatMap((s) => [s.students, s.staff].filter((x) => x !== undefined));
+  const report = identityReport(registry, summaries, opts.asOf);
+  if (format === 'json') ctx.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  else if (format === 'table') ctx.stdout.write(renderIdentityTables(report));
+  else {
+    await writeIdentityXlsx(report, raw.out as string);
+    ctx.stderr.write(`Đã ghi / written: ${raw.out}\n`);
+  }
+}

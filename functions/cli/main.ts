@@ -1,0 +1,88 @@
+import { Command, CommanderError, Option } from 'commander';
+import { DondocError } from '../core/errors.ts';
+import { ENTITY_KINDS } from '../core/snapshot/entities.ts';
+import { checkCommand } from './commands/check.ts';
+import { dispatchesCommand } from './commands/dispatches.ts';
+import { reportIdentityCommand } from './commands/report-identity.ts';
+import { validateCommand } from './commands/validate.ts';
+import { processContext, type CliContext } from './context.ts';
+import { BadInputError, UsageError } from './usage-error.ts';
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+function evaluating(cmd: Command): Command {
+  return cmd
+    .option('--as-of <instant>', 'thời điểm đánh giá, ISO 8601 / evaluation instant (default: now)')
+    .option('--dispatches <dir>', 'thư mục danh mục công văn / catalog folder (default: the shipped catalog)')
+    .addOption(new Option('--entity <entity>', 'loại dữ liệu của mọi tệp / entity of every file').choices(ENTITY_KINDS));
+}
+
+export function buildProgram(ctx: CliContext): Command {
+  const program = new Command('dondoc')
+    .description('dondoc — đôn đốc cập nhật CSDL ngành / compliance tracking for the education sector database')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => ctx.stdout.write(s), writeErr: (s) => ctx.stderr.write(s) })
+    .showHelpAfterError();
+
+  program
+    .command('dispatches')
+    .description('danh mục công văn và yêu cầu / the dispatch catalog')
+    .option('--json', 'JSON output')
+    .option('--dispatches <dir>', 'catalog folder')
+    .action((opts) => dispatchesCommand(ctx, opts));
+
+  evaluating(program.command('check').argument('<files...>'))
+    .description('đánh giá mức độ tuân thủ từng đơn vị / evaluate every unit against every requirement')
+    .option('--json', 'JSON output')
+    .option('--unit <code>', 'chỉ đơn vị này (lặp lại được) / only this unit (repeatable)', collect)
+    .option('--requirement <id>', 'chỉ yêu cầu hoặc công văn này / only this requirement or dispatch (repeatable)', collect)
+    .action((files: string[], opts) => checkCommand(ctx, files, opts));
+
+  const report = program.command('report').description('báo cáo thống kê / statistical reports');
+  evaluating(report.command('identity').argument('<files...>'))
+    .description('thống kê xác thực định danh (Phụ lục 1–4) / identity-verification statistics (seed 004 appendices)')
+    .option('--json', 'JSON output')
+    .addOption(new Option('--format <format>', 'output format').choices(['json', 'table', 'xlsx']))
+    .option('--out <file>', 'output file for --format xlsx')
+    .action((files: string[], opts) => reportIdentityCommand(ctx, files, opts));
+
+  program
+    .command('validate')
+    .argument('<file>')
+    .description('kiểm tra một tệp theo định dạng snapshot / check a file against the snapshot contract')
+    .addOption(new Option('--entity <entity>', 'entity of the file').choices(ENTITY_KINDS))
+    .option('--json', 'JSON output')
+    .action((file: string, opts) => validateCommand(ctx, file, opts));
+
+  return program;
+}
+
+/** Runs the CLI and returns the exit code of the contract: 0 ok, 1 bad input, 2 wrong usage. */
+export async function main(argv: readonly string[], ctx: CliContext = processContext()): Promise<number> {
+  const program = buildProgram(ctx);
+  try {
+    await program.parseAsync([...argv]);
+    return 0;
+  } catch (err) {
+    return exitCodeFor(err, ctx);
+  }
+}
+
+function exitCodeFor(err: unknown, ctx: CliContext): number {
+  if (err instanceof CommanderError) {
+    return err.exitCode === 0 || err.code === 'commander.helpDisplayed' || err.code === 'commander.version' ? 0 : 2;
+  }
+  if (err instanceof UsageError) {
+    ctx.stderr.write(`dondoc: ${err.message}\n`);
+    return 2;
+  }
+  if (err instanceof BadInputError) {
+    ctx.stderr.write(`dondoc: ${err.message}\n`);
+    return 1;
+  }
+  if (err instanceof DondocError) {
+    ctx.stderr.write(`dondoc: [${err.code}] ${err.message}\n`);
+    return err.code === 'INVALID_ARGUMENT' ? 2 : 1;
+  }
+  throw err;
+}

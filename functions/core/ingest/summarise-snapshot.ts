@@ -1,0 +1,49 @@
+import type { Requirement } from '../catalog/schema.ts';
+import { SnapshotAccumulator } from '../evaluation/accumulator.ts';
+import type { UnitEntitySummary } from '../evaluation/types.ts';
+import { openSnapshot, type SnapshotInput } from '../snapshot/open-snapshot.ts';
+import type { ValidationReport } from '../snapshot/validation-report.ts';
+import type { EntityKind, UnitRecord } from '../snapshot/entities.ts';
+
+export interface SnapshotSummary {
+  report: ValidationReport;
+  entity: EntityKind;
+  /** empty unless the report is ok: a file with any error is applied not at all */
+  summaries: UnitEntitySummary[];
+  registry: UnitRecord[];
+}
+
+export interface SummariseOptions {
+  asOf: number;
+  entity?: EntityKind;
+  onRows?: (rows: number) => void;
+}
+
+const PROGRESS_EVERY = 10_000;
+
+/**
+ * Streams one snapshot file into per-unit summaries. Rows are folded as they arrive, so
+ * memory follows the number of units and failing records, not the file's size.
+ */
+export async function summariseSnapshot(
+  input: SnapshotInput,
+  requirements: readonly Requirement[],
+  opts: SummariseOptions,
+): Promise<SnapshotSummary> {
+  const opened = await openSnapshot(input, opts.entity ? { entity: opts.entity } : undefined);
+  const acc = new SnapshotAccumulator(requirements, { asOf: opts.asOf, source: input.name });
+  let rows = 0;
+  for await (const rec of opened.records()) {
+    acc.add(rec);
+    rows += 1;
+    if (opts.onRows && rows % PROGRESS_EVERY === 0) opts.onRows(rows);
+  }
+  opts.onRows?.(rows);
+  const ok = opened.report.ok;
+  return {
+    report: opened.report,
+    entity: opened.entity,
+    summaries: ok ? acc.summaries() : [],
+    registry: ok ? acc.registry() : [],
+  };
+}
