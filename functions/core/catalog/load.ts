@@ -1,0 +1,214 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { LineCounter, parseDocument } from 'yaml';
+import { z } from 'zod';
+import { DondocError } from '../errors.ts';
+import { catalogError, formatPath, type CatalogErrorDetails, type CatalogIssue } from './catalog-error.ts';
+import { parseDeadline, type DeadlineTextProblem } from './deadline-text.ts';
+import { DispatchInput, type Catalog, type Deadline, type Dispatch, type NotificationPolicy, type Requirement } from './schema.ts';
+import { findUnknownFields } from './unknown-fields.ts';
+import { lineOf, type Located } from './yaml-lines.ts';
+
+export { catalogToJson } from './catalog-json.ts';
+
+/** The catalog shipped with the project, found from this file so it works from any working directory. */
+export const DEFAULT_CATALOG_DIR = fileURLToPath(new URL('../../../dispatches/', import.meta.url));
+
+const CATALOG_FILE = /\.ya?ml$/i;
+
+const viErrors = z.locales.vi().localeError;
+
+function issueAt(file: string, located: Located, path: readonly PropertyKey[], vi: string, en: string): CatalogIssue {
+  const line = lineOf(located, path);
+  return { file, path: formatPath(path), ...(line !== undefined && { line }), vi, en };
+}
+
+function schemaIssues(file: string, located: Located, raw: unknown, error: z.ZodError): CatalogIssue[] {
+  const vi = DispatchInput.safeParse(raw, { error: viErrors });
+  return error.issues.map((issue, i) => {
+    if (issue.code === 'invalid_union' && 'discriminator' in issue && 'options' in issue) {
+      const options = (issue.options as unknown[]).join(', ');
+      return issueAt(file, located, issue.path, `loại quy tắc không có; chọn một trong: ${options}`, `unknown rule kind; use one of: ${options}`);
+    }
+    const viMessage = vi.success ? issue.message : (vi.error.issues[i]?.message ?? issue.message);
+    return issueAt(file, located, issue.path, viMessage, issue.message);
+  });
+}
+
+function unknownFieldIssues(file: string, located: Located, raw: unknown): CatalogIssue[] {
+  return findUnknownFields(DispatchInput, raw).map(({ path, key, suggestion }) =>
+    issueAt(
+      file,
+      located,
+      path,
+      `trường "${key}" không có trong định dạng danh mục${suggestion ? ` (có phải "${suggestion}"?)` : ''}`,
+      `unknown field "${key}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}`,
+    ),
+  );
+}
+
+/** Deadline texts are read from the raw YAML, so they are reported even when other fields are wrong too. */
+function deadlineIssues(file: string, located: Located, raw: unknown): CatalogIssue[] {
+  const requirements = (raw as { requirements?: unknown } | null)?.requirements;
+  if (!Array.isArray(requirements)) return [];
+  return requirements.flatMap((req, i) => {
+    const deadlines = (req as { deadlines?: unknown } | null)?.deadlines;
+    if (!Array.isArray(deadlines)) return [];
+    return deadlines.flatMap((d, j) => {
+      const at = (d as { at?: unknown } | null)?.at;
+      if (typeof at !== 'string') return [];
+      try {
+        parseDeadline(at);
+        return [];
+      } catch (error) {
+        if (!(error instanceof DondocError) || error.code !== 'INVALID_CATALOG') throw error;
+        const { vi, en } = error.details as DeadlineTextProblem;
+        return [issueAt(file, located, ['requirements', i, 'deadlines', j, 'at'], `thời hạn "${at}": ${vi}`, `deadline "${at}": ${en}`)];
+      }
+    });
+  });
+}
+
+function consistencyIssues(file: string, located: Located, input: DispatchInput): CatalogIssue[] {
+  const issues: CatalogIssue[] = [];
+  const seen = new Map<string, number>();
+  input.requirements.forEach((req, i) => {
+    const first = seen.get(req.id);
+    if (first === undefined) seen.set(req.id, i);
+    else {
+      issues.push(
+        issueAt(file, located, ['requirements', i, 'id'], `mã yêu cầu "${req.id}" trùng với requirements[${first}]`, `requirement id "${req.id}" repeats requirements[${first}]`),
+      );
+    }
+    if (req.rule.kind === 'update_window' && req.rule.warn_days < req.rule.ok_days) {
+      issues.push(
+        issueAt(file, located, ['requirements', i, 'rule', 'warn_days'], 'warn_days phải lớn hơn hoặc bằng ok_days', 'warn_days must be at least ok_days'),
+      );
+    }
+  });
+  return issues;
+}
+
+function mergePolicy(dispatch?: NotificationPolicy, requirement?: NotificationPolicy): NotificationPolicy | undefined {
+  if (!dispatch && !requirement) return undefined;
+  return { ...dispatch, ...requirement };
+}
+
+function toDispatch(input: DispatchInput): Dispatch {
+  const requirements = input.requirements.map((req): Requirement => {
+    const deadlines = req.deadlines.map(
+      (d): Deadline => ({
+        at: parseDeadline(d.at),
+        ...(d.levels?.length && { levels: d.levels }),
+        ...(d.unit_kinds?.length && { unitKinds: d.unit_kinds }),
+        ...(d.districts?.length && { districts: d.districts }),
+      }),
+    );
+    const policy = mergePolicy(input.policy, req.policy);
+    return {
+      id: `${input.id}/${req.id}`,
+      dispatchId: input.id,
+      title: req.title,
+      source: req.source,
+      entity: req.rule.entity,
+      rule: req.rule,
+      appliesTo: req.applies_to,
+      deadlines,
+      ...(req.action !== undefined && { action: req.action }),
+      ...(policy && { policy }),
+    };
+  });
+  return {
+    id: input.id,
+    issuer: input.issuer,
+    number: input.number,
+    date: input.date,
+    title: input.title,
+    ...(input.source !== undefined && { source: input.source }),
+    ...(input.policy && { policy: input.policy }),
+    requirements,
+  };
+}
+
+/**
+ * One dispatch from its YAML text. Every problem in the file is collected before throwing
+ * DondocError('INVALID_CATALOG'), each naming the file, the line, the path in the dispatch
+ * and the problem in Vietnamese and English (details: CatalogErrorDetails). A requirement's
+ * notification policy is the dispatch's, overridden field by field by its own.
+ */
+export function parseDispatch(yamlText: string, fileName: string): Dispatch {
+  const lines = new LineCounter();
+  const doc = parseDocument(yamlText, { lineCounter: lines, prettyErrors: false });
+  if (doc.errors.length > 0) {
+    // The parser often reports one mistake several times on the same line; once is enough.
+    const seen = new Set<string>();
+    const issues = doc.errors.flatMap((e): CatalogIssue[] => {
+      const line = lines.linePos(e.pos[0]).line;
+      const key = `${line} ${e.message}`;
+      if (seen.has(key)) return [];
+      seen.add(key);
+      return [{ file: fileName, path: '', line, vi: `YAML sai cú pháp: ${e.message}`, en: `YAML syntax error: ${e.message}` }];
+    });
+    throw catalogError(issues);
+  }
+  const located = { doc, lines };
+  const raw: unknown = doc.toJS();
+  const parsed = DispatchInput.safeParse(raw);
+  const issues = [
+    ...(parsed.success ? consistencyIssues(fileName, located, parsed.data) : schemaIssues(fileName, located, raw, parsed.error)),
+    ...unknownFieldIssues(fileName, located, raw),
+    ...deadlineIssues(fileName, located, raw),
+  ];
+  if (issues.length > 0 || !parsed.success) throw catalogError(issues);
+  return toDispatch(parsed.data);
+}
+
+/** The catalog from already-read files (pure: the caller decides where the YAML comes from). */
+export function catalogFromFiles(files: ReadonlyArray<{ name: string; text: string }>): Catalog {
+  const issues: CatalogIssue[] = [];
+  const dispatches: Dispatch[] = [];
+  const fileOf = new Map<string, string>();
+  for (const { name, text } of files) {
+    let dispatch: Dispatch;
+    try {
+      dispatch = parseDispatch(text, name);
+    } catch (error) {
+      if (!(error instanceof DondocError) || error.code !== 'INVALID_CATALOG') throw error;
+      issues.push(...(error.details as CatalogErrorDetails).issues);
+      continue;
+    }
+    const other = fileOf.get(dispatch.id);
+    if (other !== undefined) {
+      issues.push({
+        file: name,
+        path: 'id',
+        vi: `mã công văn "${dispatch.id}" đã dùng trong ${other}`,
+        en: `dispatch id "${dispatch.id}" is already used by ${other}`,
+      });
+      continue;
+    }
+    fileOf.set(dispatch.id, name);
+    dispatches.push(dispatch);
+  }
+  if (issues.length > 0) throw catalogError(issues);
+  return { dispatches };
+}
+
+/** Every *.yaml / *.yml directly in `dir`, in file-name order. */
+export async function loadCatalog(dir: string = DEFAULT_CATALOG_DIR): Promise<Catalog> {
+  let names: string[];
+  try {
+    names = (await readdir(dir, { withFileTypes: true }))
+      .filter((entry) => entry.isFile() && CATALOG_FILE.test(entry.name))
+      .map((entry) => entry.name)
+      .sort();
+  } catch {
+    throw catalogError([{ file: dir, path: '', vi: 'không đọc được thư mục danh mục', en: 'cannot read the catalog folder' }]);
+  }
+  if (names.length === 0) {
+    throw catalogError([{ file: dir, path: '', vi: 'thư mục không có tệp .yaml nào', en: 'the folder holds no .yaml file' }]);
+  }
+  const files = await Promise.all(names.map(async (name) => ({ name, text: await readFile(join(dir, name), 'utf8') })));
+  return catalogFromFiles(files);
+}

@@ -1,0 +1,148 @@
+import { describe, expect, it } from 'vitest';
+import type { CatalogErrorDetails, CatalogIssue } from '../../../functions/core/catalog/catalog-error.ts';
+import { parseDispatch } from '../../../functions/core/catalog/load.ts';
+import { DondocError } from '../../../functions/core/errors.ts';
+
+const VALID = `
+id: thu-nghiem
+issuer: Sở GDĐT Thử Nghiệm
+number: "12/SGDĐT-VP"
+date: "03/2025"
+title: Công văn thử nghiệm
+policy:
+  reminder_days: [5, 1]
+  escalate: true
+requirements:
+  - id: hoc-sinh-dinh-danh
+    title: Học sinh được xác thực
+    source: "§1"
+    rule:
+      kind: identity_verification
+      entity: students
+    deadlines:
+      - at: trước ngày 10/03/2025
+        levels: [THPT]
+      - at: 2025-03-20T17:00
+  - id: bao-cao
+    title: Nộp báo cáo
+    source: "§2"
+    rule:
+      kind: report_submitted
+      period: 2024-2025/giua-nam
+    applies_to:
+      unit_kinds: [district_office]
+    policy:
+      reminder_days: [2]
+    action: Nộp báo cáo giữa năm.
+`;
+
+function issuesOf(yaml: string, file = 'thu-nghiem.yaml'): { error: DondocError; issues: CatalogIssue[] } {
+  try {
+    parseDispatch(yaml, file);
+  } catch (error) {
+    if (!(error instanceof DondocError)) throw error;
+    return { error, issues: (error.details as CatalogErrorDetails).issues };
+  }
+  throw new Error('the dispatch was accepted');
+}
+
+/** Replaces the first occurrence of `from` in the valid dispatch, failing if it is not there. */
+function edit(from: string, to: string): string {
+  expect(VALID).toContain(from);
+  return VALID.replace(from, to);
+}
+
+describe('parseDispatch', () => {
+  it('resolves deadlines to instants, qualifies ids, fills rule defaults and takes entity from the rule', () => {
+    const d = parseDispatch(VALID, 'thu-nghiem.yaml');
+    expect(d).toMatchObject({ id: 'thu-nghiem', issuer: 'Sở GDĐT Thử Nghiệm', number: '12/SGDĐT-VP', date: '03/2025' });
+    const [identity, report] = d.requirements;
+    expect(identity).toMatchObject({
+      id: 'thu-nghiem/hoc-sinh-dinh-danh',
+      dispatchId: 'thu-nghiem',
+      entity: 'students',
+      rule: { kind: 'identity_verification', entity: 'students', threshold: 100 },
+      appliesTo: {},
+      deadlines: [{ at: Date.parse('2025-03-10T00:00:00+07:00'), levels: ['THPT'] }, { at: Date.parse('2025-03-20T17:00:00+07:00') }],
+    });
+    expect(report).toMatchObject({
+      id: 'thu-nghiem/bao-cao',
+      entity: 'reports',
+      rule: { kind: 'report_submitted', entity: 'reports', after_children: false },
+      appliesTo: { unit_kinds: ['district_office'] },
+      deadlines: [],
+      action: 'Nộp báo cáo giữa năm.',
+    });
+  });
+
+  it("merges the dispatch's notification policy into each requirement, the requirement's own fields winning", () => {
+    const [identity, report] = parseDispatch(VALID, 'x.yaml').requirements;
+    expect(identity?.policy).toEqual({ reminder_days: [5, 1], escalate: true });
+    expect(report?.policy).toEqual({ reminder_days: [2], escalate: true });
+    expect(parseDispatch(edit('policy:\n  reminder_days: [5, 1]\n  escalate: true\n', ''), 'x.yaml').requirements[0]?.policy).toBeUndefined();
+  });
+
+  it('reports a YAML syntax error with the file name and line, in both languages', () => {
+    const { error, issues } = issuesOf(edit('title: Nộp báo cáo', 'title: Nộp báo cáo: kỳ giữa năm: sai'));
+    expect(error.code).toBe('INVALID_CATALOG');
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({ file: 'thu-nghiem.yaml', line: 22 });
+    expect(issues[0]?.vi).toMatch(/YAML sai cú pháp/);
+    expect(issues[0]?.en).toMatch(/YAML syntax error/);
+    expect(error.message).toContain('thu-nghiem.yaml:22');
+  });
+
+  it('names the file, the path and the line of a bad deadline', () => {
+    const { error, issues } = issuesOf(edit('2025-03-20T17:00', 'trước ngày 31/02/2025'));
+    expect(issues).toEqual([
+      expect.objectContaining({ file: 'thu-nghiem.yaml', path: 'requirements[0].deadlines[1].at', line: 20 }),
+    ]);
+    expect(issues[0]?.vi).toContain('31/2/2025');
+    expect(issues[0]?.en).toContain('no such day');
+    expect(error.message).toContain('thu-nghiem.yaml:20 requirements[0].deadlines[1].at');
+  });
+
+  it('names the path of schema errors, pointing a missing field at its parent', () => {
+    const { issues } = issuesOf(edit('    title: Nộp báo cáo\n', ''));
+    expect(issues).toEqual([expect.objectContaining({ path: 'requirements[1].title', line: 21 })]);
+    expect(issues[0]?.en).toMatch(/expected string/);
+    expect(issues[0]?.vi).toMatch(/mong đợi/);
+  });
+
+  it('lists the valid rule kinds when the kind is unknown', () => {
+    const { issues } = issuesOf(edit('kind: report_submitted', 'kind: report_submited'));
+    expect(issues).toEqual([expect.objectContaining({ path: 'requirements[1].rule.kind', line: 25 })]);
+    expect(issues[0]?.en).toContain('report_submitted');
+    expect(issues[0]?.en).toContain('identity_verification');
+  });
+
+  it('refuses fields the format does not have, suggesting the one meant', () => {
+    const { issues } = issuesOf(edit('    deadlines:\n', '    deadline:\n'));
+    expect(issues).toEqual([expect.objectContaining({ path: 'requirements[0].deadline', line: 17 })]);
+    expect(issues[0]?.en).toBe('unknown field "deadline" (did you mean "deadlines"?)');
+    const rule = issuesOf(edit('period: 2024-2025/giua-nam', 'period: 2024-2025/giua-nam\n      threshold: 90')).issues;
+    expect(rule).toEqual([expect.objectContaining({ path: 'requirements[1].rule.threshold' })]);
+  });
+
+  it('collects every problem of the file in one error', () => {
+    const yaml = edit('issuer: Sở GDĐT Thử Nghiệm\n', '').replace('2025-03-20T17:00', 'hôm sau').replace('entity: students', 'entity: teachers');
+    const paths = issuesOf(yaml).issues.map((i) => i.path).sort();
+    expect(paths).toEqual(['issuer', 'requirements[0].deadlines[1].at', 'requirements[0].rule.entity']);
+  });
+
+  it('refuses repeated requirement ids and an update window whose warning ends before it is ok', () => {
+    expect(issuesOf(edit('id: bao-cao', 'id: hoc-sinh-dinh-danh')).issues).toEqual([
+      expect.objectContaining({ path: 'requirements[1].id', line: 21 }),
+    ]);
+    const window = edit(
+      'kind: identity_verification\n      entity: students',
+      'kind: update_window\n      entity: students\n      effective_field: status_effective_date\n      ok_days: 5\n      warn_days: 3',
+    );
+    expect(issuesOf(window).issues).toEqual([expect.objectContaining({ path: 'requirements[0].rule.warn_days' })]);
+  });
+
+  it('refuses a file that is not a dispatch at all', () => {
+    expect(issuesOf('').issues.length).toBeGreaterThan(0);
+    expect(issuesOf('- just\n- a list\n').issues).toEqual([expect.objectContaining({ path: '' })]);
+  });
+});
