@@ -1,0 +1,27 @@
+import type { Requirement } from '../catalog/schema.ts';
+import type { UnitRecord } from '../snapshot/entities.ts';
+import type { EvaluationContext } from './evaluation-context.ts';
+import { measureDeclaredTotals } from './measure-declared-totals.ts';
+import { measureExplanations } from './measure-explanations.ts';
+import { measureFreshness } from './measure-freshness.ts';
+import { measureRecordRule } from './measure-record-rule.ts';
+import { measureReport } from './measure-report.ts';
+import type { Measured } from './measurement.ts';
+
+/** One rule over one unit's state as of the evaluation instant. */
+export function measure(requirement: Requirement, unit: UnitRecord, ctx: EvaluationContext): Measured {
+  const rule = requirement.rule;
+  const state = ctx.states.get(unit.unitCode);
+  switch (rule.kind) {
+    case 'freshness':
+      return measureFreshness(rule, state, ctx.asOf);
+    case 'declared_totals':
+      return measureDeclaredTotals(rule, state);
+    case 'explanations':
+      return measureExplanations(rule, state, ctx.entitiesSeen);
+    case 'report_submitted':
+      return measureReport(requirement, rule, unit, ctx);
+    default:
+      return measureRecordRule(requirement, rule, state);
+  }
+}

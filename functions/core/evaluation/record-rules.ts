@@ -1,0 +1,143 @@
+import type { Rule, RuleKind } from '../catalog/schema.ts';
+import { isActive } from '../snapshot/entities.ts';
+import { vnStartOfDay } from '../time.ts';
+import { foldText } from '../catalog/fold-text.ts';
+import { foldCase } from './fold-case.ts';
+import { fieldReader, isPresent, type DataRecord } from './record-fields.ts';
+
+/** Rules judged record by record while a snapshot streams past; the others read whole summaries. */
+export const RECORD_RULE_KINDS = [
+  'identity_verification',
+  'required_fields',
+  'update_window',
+  'self_review',
+  'school_year_rollover',
+  'duplicates',
+  'reference_set',
+] as const satisfies readonly RuleKind[];
+export type RecordRule = Extract<Rule, { kind: (typeof RECORD_RULE_KINDS)[number] }>;
+
+export function isRecordRule(rule: Rule): rule is RecordRule {
+  return (RECORD_RULE_KINDS as readonly string[]).includes(rule.kind);
+}
+
+/** One record's standing under one rule; `at` is the instant that bears on when the unit became compliant. */
+export interface Verdict {
+  fail: boolean;
+  warn: boolean;
+  at?: number;
+}
+
+/** Whether this record repeats an identity or a code seen earlier in the snapshot. */
+export interface Repeats {
+  nationalId: boolean;
+  code: boolean;
+}
+
+/** Returns undefined when the rule does not count the record at all. */
+export type RecordJudge = (rec: DataRecord, repeats: Repeats) => Verdict | undefined;
+
+const DAY_MS = 86_400_000;
+
+/** Students and staff count only while active; a school profile always counts. */
+function counts(rec: DataRecord): boolean {
+  if (rec.entity === 'students' || rec.entity === 'staff') return isActive(rec.entity, rec.record.status);
+  return true;
+}
+
+function updatedAt(rec: DataRecord): number | undefined {
+  return 'updatedAt' in rec.record ? rec.record.updatedAt : undefined;
+}
+
+export function recordJudge(rule: RecordRule): RecordJudge {
+  switch (rule.kind) {
+    case 'identity_verification':
+      return (rec) => {
+        if ((rec.entity !== 'students' && rec.entity !== 'staff') || !counts(rec)) return undefined;
+        return { fail: rec.record.idVerification !== 'verified', warn: false, at: rec.record.updatedAt };
+      };
+    case 'required_fields': {
+      const readers = rule.fields.map(fieldReader);
+      return (rec) => {
+        if (!counts(rec)) return undefined;
+        return { fail: readers.some((read) => !isPresent(read(rec.record))), warn: false, at: updatedAt(rec) };
+      };
+    }
+    case 'update_window':
+      return updateWindowJudge(rule);
+    case 'self_review': {
+      const since = rule.since === undefined ? undefined : vnStartOfDay(rule.since);
+      return (rec) => {
+        if (rec.entity !== 'staff' || !counts(rec)) return undefined;
+        const reviewed = rec.record.reviewedAt;
+        const fail = reviewed === undefined || (since !== undefined && reviewed < since);
+        return { fail, warn: false, at: reviewed };
+      };
+    }
+    case 'school_year_rollover': {
+      const read = fieldReader('school_year');
+      return (rec) => {
+        if (!counts(rec)) return undefined;
+        return { fail: read(rec.record) !== rule.school_year, warn: false, at: updatedAt(rec) };
+      };
+    }
+    case 'duplicates': {
+      const byId = rule.keys.includes('national_id');
+      const byCode = rule.keys.includes('record_code');
+      return (rec, repeats) => ({
+        fail: (byId && repeats.nationalId) || (byCode && repeats.code),
+        warn: false,
+        at: updatedAt(rec),
+      });
+    }
+    case 'reference_set':
+      return referenceSetJudge(rule);
+  }
+}
+
+function updateWindowJudge(rule: Extract<Rule, { kind: 'update_window' }>): RecordJudge {
+  const readEffective = fieldReader(rule.effective_field);
+  const okMs = rule.ok_days * DAY_MS;
+  const warnMs = rule.warn_days * DAY_MS;
+  // A snapshot has few distinct effective days and many rows: parse each day once.
+  const dayStarts = new Map<string, number>();
+  const dayStart = (day: string): number => {
+    let at = dayStarts.get(day);
+    if (at === undefined) {
+      at = vnStartOfDay(day);
+      dayStarts.set(day, at);
+    }
+    return at;
+  };
+  return (rec) => {
+    const effective = readEffective(rec.record);
+    const updated = updatedAt(rec);
+    if (typeof effective !== 'string' || effective === '' || updated === undefined) return undefined;
+    if (rule.since !== undefined && effective < rule.since) return undefined;
+    const lag = updated - dayStart(effective);
+    return { fail: lag > warnMs, warn: lag > okMs && lag <= warnMs, at: updated };
+  };
+}
+
+function referenceSetJudge(rule: Extract<Rule, { kind: 'reference_set' }>): RecordJudge {
+  const readWhen = fieldReader(rule.when.field);
+  const needles = rule.when.contains.map(foldText);
+  const readEffective = fieldReader('change_effective_date');
+  const expectations = rule.expect.map((e) => ({ read: fieldReader(e.field), allowed: new Set(e.one_of.map(foldCase)) }));
+  return (rec) => {
+    const when = readWhen(rec.record);
+    if (typeof when !== 'string') return undefined;
+    const folded = foldText(when);
+    if (!needles.some((n) => folded.includes(n))) return undefined;
+    // A record with no change date is judged: nothing shows it predates the rule.
+    const effective = readEffective(rec.record);
+    if (rule.effective_from !== undefined && typeof effective === 'string' && effective !== '' && effective < rule.effective_from) {
+      return undefined;
+    }
+    const fail = expectations.some(({ read, allowed }) => {
+      const value = read(rec.record);
+      return !isPresent(value) || !allowed.has(foldCase(String(value)));
+    });
+    return { fail, warn: false, at: updatedAt(rec) };
+  };
+}
