@@ -228,6 +228,7 @@ export interface StudentRecord extends PersonRecordBase {
 
 export interface StaffRecord extends PersonRecordBase {
   staffCode: string;
+  /** 'YYYY-MM-DD', or 'YYYY' when the register holds only the birth year */
   birthDate?: string;
   role?: (typeof STAFF_ROLES)[number];
   contract?: (typeof STAFF_CONTRACTS)[number];

@@ -1,0 +1,77 @@
+import { excelSerialToWallClock } from './excel-serial.ts';
+
+/** Calendar dates as 'YYYY-MM-DD' strings: what the contract's date columns hold. */
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const MIN_YEAR = 1900;
+const MAX_YEAR = 2100;
+
+const YEAR_FIRST = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/;
+const DAY_FIRST = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
+/** A serial typed as text: five digits (1927–2173), so that a bare year is never taken for a day of 1905. */
+const SERIAL = /^\d{5}(?:\.\d+)?$/;
+
+export function isLeapYear(year: number): boolean {
+  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+}
+
+/** A real calendar day within the years the sector's records can hold (NaN is not). */
+export function isValidDay(year: number, month: number, day: number): boolean {
+  if (!(year >= MIN_YEAR && year <= MAX_YEAR && month >= 1 && month <= 12 && day >= 1)) return false;
+  const last = month === 2 && isLeapYear(year) ? 29 : (DAYS_IN_MONTH[month - 1] ?? 0);
+  return day <= last;
+}
+
+const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
+
+export function formatIsoDate(year: number, month: number, day: number): string {
+  return `${year}-${pad2(month)}-${pad2(day)}`;
+}
+
+function checkedDate(year: number, month: number, day: number): string | undefined {
+  return isValidDay(year, month, day) ? formatIsoDate(year, month, day) : undefined;
+}
+
+/** An Excel serial day number as a calendar date (a time-of-day fraction is dropped). */
+export function excelSerialToDate(serial: number, date1904: boolean): string | undefined {
+  const wall = excelSerialToWallClock(serial, date1904);
+  return wall === undefined ? undefined : utcCalendarDate(wall);
+}
+
+/** Spreadsheet libraries hand out date cells as UTC midnights: the calendar day is the UTC one, whatever the machine's zone. */
+export function utcCalendarDate(date: Date): string | undefined {
+  if (Number.isNaN(date.getTime())) return undefined;
+  return checkedDate(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
+}
+
+const ZERO = 48;
+const HYPHEN = 45;
+
+/** `count` ASCII digits at `at` as a number; NaN if any is not a digit. */
+export function digitsAt(text: string, at: number, count: number): number {
+  let n = 0;
+  for (let i = at; i < at + count; i++) {
+    const d = text.charCodeAt(i) - ZERO;
+    if (d < 0 || d > 9) return Number.NaN;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+/** `YYYY-MM-DD` exactly, the shape nearly every export uses: read without a regular expression. */
+function canonicalDate(text: string): string | undefined {
+  if (text.length !== 10 || text.charCodeAt(4) !== HYPHEN || text.charCodeAt(7) !== HYPHEN) return undefined;
+  return isValidDay(digitsAt(text, 0, 4), digitsAt(text, 5, 2), digitsAt(text, 8, 2)) ? text : undefined;
+}
+
+/** `YYYY-MM-DD`, `DD/MM/YYYY` (day first, always) or an Excel serial written out as text. */
+export function parseDateText(text: string, date1904: boolean): string | undefined {
+  const canonical = canonicalDate(text);
+  if (canonical !== undefined) return canonical;
+  let m = YEAR_FIRST.exec(text);
+  if (m) return checkedDate(Number(m[1]), Number(m[2]), Number(m[3]));
+  m = DAY_FIRST.exec(text);
+  if (m) return checkedDate(Number(m[3]), Number(m[2]), Number(m[1]));
+  if (SERIAL.test(text)) return excelSerialToDate(Number(text), date1904);
+  return undefined;
+}

@@ -1,0 +1,18 @@
+/** A cell as a reader delivers it: text from CSV, typed values from XLSX and NDJSON. */
+export type Cell = string | number | boolean | Date | undefined;
+
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/** Trimmed and in NFC (input may be NFD); skipping pure ASCII keeps the common case cheap. */
+export function cleanText(text: string): string {
+  const trimmed = text.trim();
+  return NON_ASCII.test(trimmed) ? trimmed.normalize('NFC') : trimmed;
+}
+
+/** A cell as text, as the uploader would read it in the file. */
+export function cellText(cell: Cell): string {
+  if (cell === undefined) return '';
+  if (typeof cell === 'string') return cleanText(cell);
+  if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? '' : cell.toISOString().replace(/T00:00:00\.000Z$/, '');
+  return String(cell);
+}

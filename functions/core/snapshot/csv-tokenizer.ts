@@ -1,0 +1,174 @@
+const NEWLINE = 10;
+const CARRIAGE_RETURN = 13;
+const QUOTE = 34;
+
+// States of a record being read across chunks; AT_RECORD_START means none is.
+const AT_RECORD_START = 0;
+const FIELD_START = 1;
+const UNQUOTED = 2;
+const QUOTED = 3;
+const AFTER_QUOTE = 4;
+type State = typeof AT_RECORD_START | typeof FIELD_START | typeof UNQUOTED | typeof QUOTED | typeof AFTER_QUOTE;
+
+const CANDIDATE_DELIMITERS = [',', ';', '\t'] as const;
+
+/** The separator a header line uses most, outside quotes; comma when it uses none. */
+export function detectDelimiter(headerLine: string): string {
+  const counts = new Map<string, number>();
+  let quoted = false;
+  for (const c of headerLine) {
+    if (c === '"') quoted = !quoted;
+    else if (!quoted && (CANDIDATE_DELIMITERS as readonly string[]).includes(c)) counts.set(c, (counts.get(c) ?? 0) + 1);
+  }
+  let best: string = ',';
+  for (const d of CANDIDATE_DELIMITERS) if ((counts.get(d) ?? 0) > (counts.get(best) ?? 0)) best = d;
+  return best;
+}
+
+/**
+ * A streaming RFC 4180 reader: text goes in by chunks, records (arrays of raw cells) come
+ * out. Lines without a quote, nearly all of a real export, are split directly; a line
+ * with one goes through a state machine that can stop at a chunk's end and resume.
+ * It is lenient where Excel is: a quote inside an unquoted field is a literal, text after
+ * a closing quote is kept, an unclosed quote runs to the end of the file (and the row then
+ * shows up with the wrong number of cells). A blank line is a record of one empty cell,
+ * so callers can number rows as a spreadsheet does. Line ends are LF or CRLF.
+ */
+export class CsvTokenizer {
+  private readonly delimiterCode: number;
+  private state: State = AT_RECORD_START;
+  private cells: string[] = [];
+  private field = '';
+  /** an incomplete line held back at a record boundary */
+  private carry = '';
+
+  constructor(private readonly delimiter: string) {
+    this.delimiterCode = delimiter.charCodeAt(0);
+  }
+
+  push(chunk: string, out: string[][]): void {
+    let text = chunk;
+    let pos = 0;
+    if (this.state !== AT_RECORD_START) {
+      pos = this.runStateMachine(text, 0, out);
+      if (pos < 0) return;
+    } else if (this.carry !== '') {
+      text = this.carry + chunk;
+      this.carry = '';
+    }
+    const length = text.length;
+    while (pos < length) {
+      const newline = text.indexOf('\n', pos);
+      if (newline === -1) {
+        this.carry = text.slice(pos);
+        return;
+      }
+      const end = newline > pos && text.charCodeAt(newline - 1) === CARRIAGE_RETURN ? newline - 1 : newline;
+      const line = text.slice(pos, end);
+      if (line.indexOf('"') === -1) {
+        out.push(line.split(this.delimiter));
+        pos = newline + 1;
+      } else {
+        pos = this.runStateMachine(text, pos, out);
+        if (pos < 0) return;
+      }
+    }
+  }
+
+  /** Emits the last record when the file does not end with a line break. */
+  end(out: string[][]): void {
+    if (this.carry !== '') {
+      const carry = this.carry;
+      this.carry = '';
+      this.runStateMachine(carry, 0, out);
+    }
+    if (this.state !== AT_RECORD_START) {
+      const field = this.state === UNQUOTED ? stripTrailingCr(this.field) : this.field;
+      this.cells.push(field);
+      this.emit(out);
+    }
+  }
+
+  private emit(out: string[][]): void {
+    out.push(this.cells);
+    this.cells = [];
+    this.field = '';
+    this.state = AT_RECORD_START;
+  }
+
+  /** Reads one record from `pos`; returns where the next record starts, or -1 when the text ran out first. */
+  private runStateMachine(text: string, pos: number, out: string[][]): number {
+    const length = text.length;
+    const delimiter = this.delimiterCode;
+    let state: State = this.state === AT_RECORD_START ? FIELD_START : this.state;
+    let field = this.field;
+    let i = pos;
+    while (i < length) {
+      if (state === FIELD_START) {
+        if (text.charCodeAt(i) === QUOTE) {
+          state = QUOTED;
+          i += 1;
+        } else {
+          state = UNQUOTED;
+        }
+      } else if (state === UNQUOTED) {
+        let j = i;
+        while (j < length) {
+          const c = text.charCodeAt(j);
+          if (c === delimiter || c === NEWLINE) break;
+          j += 1;
+        }
+        field += text.slice(i, j);
+        i = j;
+        if (j === length) break;
+        if (text.charCodeAt(j) === delimiter) {
+          this.cells.push(field);
+          field = '';
+          state = FIELD_START;
+          i += 1;
+        } else {
+          this.cells.push(stripTrailingCr(field));
+          this.emit(out);
+          return j + 1;
+        }
+      } else if (state === QUOTED) {
+        const close = text.indexOf('"', i);
+        if (close === -1) {
+          field += text.slice(i);
+          i = length;
+        } else {
+          field += text.slice(i, close);
+          state = AFTER_QUOTE;
+          i = close + 1;
+        }
+      } else {
+        const c = text.charCodeAt(i);
+        if (c === QUOTE) {
+          field += '"';
+          state = QUOTED;
+          i += 1;
+        } else if (c === delimiter) {
+          this.cells.push(field);
+          field = '';
+          state = FIELD_START;
+          i += 1;
+        } else if (c === NEWLINE) {
+          this.cells.push(field);
+          this.emit(out);
+          return i + 1;
+        } else if (c === CARRIAGE_RETURN) {
+          i += 1;
+        } else {
+          state = UNQUOTED;
+        }
+      }
+    }
+    this.state = state;
+    this.field = field;
+    return -1;
+  }
+}
+
+function stripTrailingCr(field: string): string {
+  return field.charCodeAt(field.length - 1) === CARRIAGE_RETURN ? field.slice(0, -1) : field;
+}

@@ -1,0 +1,30 @@
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+const SECOND_OFFSET = 0x050c5d1f;
+const SECOND_PRIME = 0x5bd1e995;
+
+function fmix32(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+/**
+ * A 52-bit hash: two FNV-1a lanes over UTF-16 code units, finalised with murmur's mixer.
+ * 52 bits fit a double exactly, so hashes live in plain numbers and Float64Arrays; at a
+ * million keys the chance of any collision stays near 1e-4.
+ */
+export function hash52(text: string): number {
+  let a = FNV_OFFSET;
+  let b = SECOND_OFFSET;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, FNV_PRIME);
+    b = Math.imul(b ^ c, SECOND_PRIME);
+  }
+  const low = fmix32(a);
+  const high = fmix32(b ^ low) >>> 12;
+  return high * 0x1_0000_0000 + low;
+}

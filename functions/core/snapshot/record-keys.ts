@@ -1,0 +1,95 @@
+import type { EntityKind, EntityRecord, RecordOf } from './entities.ts';
+
+/**
+ * Where each column's parsed value goes in the entity's record. Personal columns are
+ * absent: a name leaves only `hasFullName`, a national ID only `hasNationalId` and its hash.
+ */
+export const RECORD_KEYS = {
+  units: {
+    unit_code: 'unitCode',
+    unit_name: 'unitName',
+    unit_kind: 'unitKind',
+    levels: 'levels',
+    parent_code: 'parentCode',
+    district: 'district',
+    head_email: 'headEmail',
+    officer_email: 'officerEmail',
+  },
+  students: {
+    unit_code: 'unitCode',
+    student_code: 'studentCode',
+    birth_date: 'birthDate',
+    level: 'level',
+    class_name: 'className',
+    id_verification: 'idVerification',
+    status: 'status',
+    status_effective_date: 'statusEffectiveDate',
+    updated_at: 'updatedAt',
+    school_year: 'schoolYear',
+  },
+  staff: {
+    unit_code: 'unitCode',
+    staff_code: 'staffCode',
+    birth_date: 'birthDate',
+    level: 'level',
+    role: 'role',
+    contract: 'contract',
+    qualification: 'qualification',
+    pedagogy_certificate: 'pedagogyCertificate',
+    id_verification: 'idVerification',
+    reviewed_at: 'reviewedAt',
+    status: 'status',
+    status_effective_date: 'statusEffectiveDate',
+    updated_at: 'updatedAt',
+    school_year: 'schoolYear',
+  },
+  profiles: {
+    unit_code: 'unitCode',
+    ward: 'ward',
+    district: 'district',
+    province: 'province',
+    accreditation_level: 'accreditationLevel',
+    national_standard_level: 'nationalStandardLevel',
+    online_learning: 'onlineLearning',
+    uses_computers: 'usesComputers',
+    internet: 'internet',
+    electricity: 'electricity',
+    clean_water: 'cleanWater',
+    drinking_water: 'drinkingWater',
+    declared_students: 'declaredStudents',
+    declared_staff: 'declaredStaff',
+    change_effective_date: 'changeEffectiveDate',
+    updated_at: 'updatedAt',
+    school_year: 'schoolYear',
+  },
+  reports: { unit_code: 'unitCode', period: 'period', submitted_at: 'submittedAt', approved_at: 'approvedAt' },
+  explanations: {
+    unit_code: 'unitCode',
+    entity: 'entity',
+    record_code: 'recordCode',
+    cause: 'cause',
+    remedy: 'remedy',
+    expected_date: 'expectedDate',
+  },
+} as const satisfies { [E in EntityKind]: Record<string, keyof RecordOf<E>> };
+
+/** The column holding the code a record is known by within its unit, where the contract makes it unique. */
+export const RECORD_CODE_COLUMN: Partial<Record<EntityKind, string>> = { students: 'student_code', staff: 'staff_code' };
+
+/** A record before any column is read: the fields every record has whatever the file's columns. */
+export function blankRecord(entity: EntityKind): Record<string, unknown> {
+  switch (entity) {
+    case 'students':
+    case 'staff':
+      return { hasFullName: false, hasNationalId: false };
+    case 'units':
+      return { levels: [] };
+    default:
+      return {};
+  }
+}
+
+/** Wraps a record the row validator filled column by column; the column contract is what makes it an EntityRecord. */
+export function entityRecord(entity: EntityKind, record: Record<string, unknown>): EntityRecord {
+  return { entity, record } as unknown as EntityRecord;
+}

@@ -1,0 +1,189 @@
+import { cellText, cleanText, type Cell } from './cell.ts';
+import { COLUMNS, type ColumnSpec, type EntityKind, type EntityRecord } from './entities.ts';
+import { hash52 } from './hash52.ts';
+import { HashSet52 } from './hash-set-52.ts';
+import { columnForHeader } from './header-resolver.ts';
+import { makeIssue, type IssueLog, type IssueWhere } from './issue-log.ts';
+import { invalidValueMessage, messages, type Message } from './issue-messages.ts';
+import { maskNationalId } from './mask-national-id.ts';
+import { RECORD_CODE_COLUMN, RECORD_KEYS, blankRecord, entityRecord } from './record-keys.ts';
+import { isBlankRow, type RawRow, type Table } from './table.ts';
+import type { IssueCode, ValidationIssue } from './validation-report.ts';
+import { INVALID, parserFor, type PresentCell, type ValueParser } from './value-parsers.ts';
+
+/** How a column's value lands in the record: personal data only as presence (and an ID as its hash). */
+type Role = 'value' | 'presence' | 'nationalId';
+
+interface ColumnPlan {
+  position: number;
+  header: string;
+  spec: ColumnSpec;
+  key: string;
+  role: Role;
+  /** kept text needs NFC; parsed values (dates, labels folded, codes of digits) only need trimming */
+  keepsText: boolean;
+  parse: ValueParser;
+  invalid: Message;
+}
+
+const REPLACEMENT_CHARACTER = '\uFFFD';
+
+function roleOf(spec: ColumnSpec): Role {
+  if (spec.type === 'nationalId') return 'nationalId';
+  return spec.personal ? 'presence' : 'value';
+}
+
+/** The value as a report may show it: national IDs masked, names never. */
+function shownValue(spec: ColumnSpec, cell: PresentCell): string | undefined {
+  const text = typeof cell === 'string' ? cleanText(cell) : cellText(cell);
+  if (spec.type === 'nationalId') return maskNationalId(text);
+  return spec.personal ? undefined : text;
+}
+
+/**
+ * Checks rows against the entity's column contract and builds the PII-reduced records.
+ * Header problems are reported once; a missing required column blocks every row (no
+ * record can be complete) but rows are still read so the report lists all other problems.
+ */
+export class RowValidator {
+  private readonly plans: ColumnPlan[] = [];
+  private readonly planned = new Set<string>();
+  private resolvedPositions = 0;
+  private readonly blocked: boolean;
+  /** required columns the header lacks; NDJSON objects may still carry them, so they are checked per row */
+  private readonly requiredAbsent: ColumnSpec[];
+  private readonly codeColumn: string | undefined;
+  private readonly seenCodes = new HashSet52();
+  private readonly keys: Readonly<Record<string, string>>;
+
+  constructor(
+    private readonly entity: EntityKind,
+    private readonly table: Table,
+    private readonly log: IssueLog,
+  ) {
+    this.keys = RECORD_KEYS[entity];
+    this.codeColumn = RECORD_CODE_COLUMN[entity] ?? (entity === 'units' ? 'unit_code' : undefined);
+    this.resolveNewColumns();
+    const missing = COLUMNS[entity].filter((spec) => spec.required && !this.planned.has(spec.name));
+    const hasHeaderRow = table.headerRow > 0;
+    this.blocked = hasHeaderRow && missing.length > 0;
+    this.requiredAbsent = hasHeaderRow ? [] : missing;
+    if (hasHeaderRow) {
+      for (const spec of missing) {
+        this.issue('error', 'missing_required_column', { row: table.headerRow, column: spec.name, field: spec.name }, messages.missingRequiredColumn(spec.name));
+      }
+    }
+  }
+
+  private issue(severity: ValidationIssue['severity'], code: IssueCode, where: IssueWhere, message: Message): void {
+    this.log.add(makeIssue(severity, code, where, message));
+  }
+
+  /** Resolves header positions not seen yet: all of them at first, NDJSON's new keys later. */
+  private resolveNewColumns(): void {
+    const { header, headerRow } = this.table;
+    for (let position = this.resolvedPositions; position < header.length; position++) {
+      const text = header[position] ?? '';
+      if (text === '') continue;
+      const spec = columnForHeader(this.entity, text);
+      if (spec === undefined) {
+        this.log.report.unknownColumns.push(text);
+        this.issue('warning', 'unknown_column', { row: headerRow, column: text }, messages.unknownColumn());
+      } else if (this.planned.has(spec.name)) {
+        this.issue('error', 'duplicate_column', { row: headerRow, column: text, field: spec.name }, messages.duplicateColumn(spec.name));
+      } else {
+        this.planned.add(spec.name);
+        this.plans.push({
+          position,
+          header: text,
+          spec,
+          key: this.keys[spec.name] ?? spec.name,
+          role: roleOf(spec),
+          keepsText: spec.type === 'string' && !spec.personal,
+          parse: parserFor(spec, { date1904: this.table.date1904 }),
+          invalid: invalidValueMessage(spec),
+        });
+      }
+    }
+    this.resolvedPositions = header.length;
+  }
+
+  /** The row's record when every value is acceptable; otherwise its issues go to the log. */
+  validate(raw: RawRow): EntityRecord | undefined {
+    const { cells, row } = raw;
+    if (raw.defect === undefined && isBlankRow(cells)) return undefined;
+    this.log.report.rows += 1;
+    if (raw.defect !== undefined) {
+      const { code, messageVi, messageEn } = raw.defect;
+      this.issue('error', code, { row }, { messageVi, messageEn });
+      return undefined;
+    }
+    if (this.table.strictWidth && cells.length !== this.table.header.length) {
+      this.issue('error', 'malformed_row', { row }, messages.malformedRow(cells.length, this.table.header.length));
+      return undefined;
+    }
+    if (this.table.header.length > this.resolvedPositions) this.resolveNewColumns();
+
+    const record = blankRecord(this.entity);
+    let ok = !this.blocked;
+    for (const plan of this.plans) {
+      let cell: Cell = cells[plan.position];
+      if (typeof cell === 'string') {
+        cell = plan.keepsText ? cleanText(cell) : cell.trim();
+        if (cell === '') cell = undefined;
+        else if (cell.includes(REPLACEMENT_CHARACTER)) {
+          this.issue('error', 'encoding', { row, column: plan.header, field: plan.spec.name, value: shownValue(plan.spec, cell) }, messages.encoding());
+          ok = false;
+          continue;
+        }
+      }
+      if (cell === undefined) {
+        if (plan.spec.required) {
+          this.issue('error', 'required_value_missing', { row, column: plan.header, field: plan.spec.name }, messages.requiredValueMissing());
+          ok = false;
+        }
+        continue;
+      }
+      const value = plan.parse(cell);
+      if (value === INVALID) {
+        this.issue('error', 'invalid_value', { row, column: plan.header, field: plan.spec.name, value: shownValue(plan.spec, cell) }, plan.invalid);
+        ok = false;
+      } else if (plan.role === 'value') {
+        record[plan.key] = value;
+      } else if (plan.role === 'presence') {
+        record.hasFullName = true;
+      } else {
+        record.hasNationalId = true;
+        record.nationalIdHash = value;
+      }
+    }
+    for (const spec of this.requiredAbsent) {
+      if (this.planned.has(spec.name)) continue;
+      this.issue('error', 'required_value_missing', { row, column: spec.name, field: spec.name }, messages.requiredValueMissing());
+      ok = false;
+    }
+    if (!ok) return undefined;
+    if (!this.firstOfItsCode(record)) {
+      if (this.entity === 'units') {
+        this.issue('error', 'duplicate_unit_code', { row, ...this.codeWhere(record) }, messages.duplicateUnitCode());
+        return undefined;
+      }
+      this.issue('warning', 'duplicate_record_code', { row, ...this.codeWhere(record) }, messages.duplicateRecordCode(this.entity));
+    }
+    return entityRecord(this.entity, record);
+  }
+
+  /** False when an earlier record of the same unit had the same code (units: the same unit code). */
+  private firstOfItsCode(record: Record<string, unknown>): boolean {
+    if (this.codeColumn === undefined) return true;
+    const code = record[this.keys[this.codeColumn] ?? ''];
+    const key = this.entity === 'units' ? String(code) : `${String(record.unitCode)}\u0000${String(code)}`;
+    return this.seenCodes.add(hash52(key));
+  }
+
+  private codeWhere(record: Record<string, unknown>): IssueWhere {
+    const field = this.codeColumn ?? '';
+    const plan = this.plans.find((p) => p.spec.name === field);
+    return { column: plan?.header ?? field, field, value: String(record[this.keys[field] ?? '']) };
+  }
+}

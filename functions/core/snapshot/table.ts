@@ -1,0 +1,72 @@
+import { DondocError } from '../errors.ts';
+import { cellText, type Cell } from './cell.ts';
+import type { Message } from './issue-messages.ts';
+
+/** A row a reader could not turn into cells. */
+export interface RowDefect extends Message {
+  code: 'malformed_row' | 'invalid_json';
+}
+
+export interface RawRow {
+  /** spreadsheet row number (NDJSON: line number) */
+  row: number;
+  cells: readonly Cell[];
+  defect?: RowDefect;
+}
+
+/** A file read as a header and rows of cells, whatever its format. */
+export interface Table {
+  /** header texts by position; NDJSON appends keys as new ones appear */
+  header: string[];
+  /** the header's row number; 0 when the format has none (NDJSON) */
+  headerRow: number;
+  date1904: boolean;
+  /** every row must have exactly as many cells as the header (CSV) */
+  strictWidth: boolean;
+  /** the rows after the header, in batches so a reader's chunk costs one await */
+  rows: AsyncIterator<RawRow[]>;
+  close(): void;
+}
+
+export function isBlankRow(cells: readonly Cell[]): boolean {
+  for (const cell of cells) {
+    if (cell === undefined) continue;
+    if (typeof cell !== 'string' || cell.trim() !== '') return false;
+  }
+  return true;
+}
+
+export function noHeader(): DondocError {
+  return new DondocError('INVALID_SNAPSHOT', 'Tệp trống: không có dòng tiêu đề / empty file: no header row');
+}
+
+async function* remaining(first: RawRow[], rest: AsyncIterator<RawRow[]>): AsyncGenerator<RawRow[]> {
+  if (first.length > 0) yield first;
+  for (;;) {
+    const next = await rest.next();
+    if (next.done) return;
+    yield next.value;
+  }
+}
+
+/** For formats whose first non-blank row names the columns (CSV, XLSX). */
+export async function tableWithHeaderRow(
+  batches: AsyncIterator<RawRow[]>,
+  opts: { date1904: () => boolean; strictWidth: boolean; close: () => void },
+): Promise<Table> {
+  for (;;) {
+    const next = await batches.next();
+    if (next.done) throw noHeader();
+    const at = next.value.findIndex((row) => !isBlankRow(row.cells));
+    if (at < 0) continue;
+    const headerRow = next.value[at] as RawRow;
+    return {
+      header: headerRow.cells.map(cellText),
+      headerRow: headerRow.row,
+      date1904: opts.date1904(),
+      strictWidth: opts.strictWidth,
+      rows: remaining(next.value.slice(at + 1), batches),
+      close: opts.close,
+    };
+  }
+}

@@ -1,0 +1,103 @@
+import { DondocError } from '../errors.ts';
+import { parseInstant } from '../time.ts';
+import { digitsAt, isValidDay } from './calendar-date.ts';
+import { excelSerialToWallClock } from './excel-serial.ts';
+
+const HOUR_MS = 3_600_000;
+const VN_OFFSET_MS = 7 * HOUR_MS;
+/**
+ * Vietnam has kept UTC+07:00 since 13 June 1975. From 1976 on the offset is arithmetic;
+ * earlier wall-clock times go through the time-zone database in time.ts, which is exact
+ * but costs tens of microseconds a call — too slow for every row of a large file.
+ */
+const FIXED_OFFSET_FROM_YEAR = 1976;
+
+const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?(?:\s*(Z|[+-]\d{2}(?::?\d{2})?))?$/i;
+const DAY_FIRST = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
+/** A serial typed as text: five digits (1927–2173), so that a bare year is never taken for a day of 1905. */
+const SERIAL = /^\d{5}(?:\.\d+)?$/;
+
+const HYPHEN = 45;
+const COLON = 58;
+const LETTER_T = 84;
+const SPACE = 32;
+
+const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
+
+function isValidTime(h: number, mi: number, s: number): boolean {
+  return h >= 0 && h <= 23 && mi >= 0 && mi <= 59 && s >= 0 && s <= 59;
+}
+
+/** The instant of a Vietnam wall-clock time, or undefined when no such time exists. */
+export function vnWallClockInstant(y: number, mo: number, d: number, h = 0, mi = 0, s = 0, ms = 0): number | undefined {
+  if (!isValidDay(y, mo, d) || !isValidTime(h, mi, s)) return undefined;
+  if (y >= FIXED_OFFSET_FROM_YEAR) return Date.UTC(y, mo - 1, d, h, mi, s, ms) - VN_OFFSET_MS;
+  try {
+    return parseInstant(`${pad(y, 4)}-${pad(mo)}-${pad(d)}T${pad(h)}:${pad(mi)}:${pad(s)}.${pad(ms, 3)}`);
+  } catch (err) {
+    if (err instanceof DondocError && err.code === 'INVALID_INSTANT') return undefined;
+    throw err;
+  }
+}
+
+function offsetMs(offset: string): number {
+  if (offset.toUpperCase() === 'Z') return 0;
+  const sign = offset.startsWith('-') ? -1 : 1;
+  const digits = offset.slice(1).replace(':', '');
+  return sign * (Number(digits.slice(0, 2)) * HOUR_MS + Number(digits.slice(2) || '0') * 60_000);
+}
+
+/** A time of day written in Excel (serial days since 1899-12-30) is a Vietnam wall clock. */
+export function excelSerialToInstant(serial: number, date1904: boolean): number | undefined {
+  const wall = excelSerialToWallClock(serial, date1904);
+  return wall === undefined ? undefined : utcWallClockInstant(wall);
+}
+
+/** A date-time cell from a spreadsheet library: its UTC fields are the wall clock the uploader typed. */
+export function utcWallClockInstant(wall: Date): number | undefined {
+  if (Number.isNaN(wall.getTime())) return undefined;
+  return vnWallClockInstant(
+    wall.getUTCFullYear(),
+    wall.getUTCMonth() + 1,
+    wall.getUTCDate(),
+    wall.getUTCHours(),
+    wall.getUTCMinutes(),
+    wall.getUTCSeconds(),
+    wall.getUTCMilliseconds(),
+  );
+}
+
+/** `YYYY-MM-DD[T ]HH:mm[:ss]` without offset, the shape exports use: read without a regular expression. */
+function canonicalLocal(text: string): number | undefined {
+  const n = text.length;
+  if (n !== 16 && n !== 19) return undefined;
+  const separator = text.charCodeAt(10);
+  if (text.charCodeAt(4) !== HYPHEN || text.charCodeAt(7) !== HYPHEN || (separator !== LETTER_T && separator !== SPACE)) return undefined;
+  if (text.charCodeAt(13) !== COLON || (n === 19 && text.charCodeAt(16) !== COLON)) return undefined;
+  const seconds = n === 19 ? digitsAt(text, 17, 2) : 0;
+  return vnWallClockInstant(digitsAt(text, 0, 4), digitsAt(text, 5, 2), digitsAt(text, 8, 2), digitsAt(text, 11, 2), digitsAt(text, 14, 2), seconds);
+}
+
+/**
+ * ISO 8601 (an offset is honoured; none means Vietnam time), `DD/MM/YYYY[ HH:mm[:ss]]`, a
+ * bare date (its first instant in Vietnam) or an Excel serial written out as text.
+ */
+export function parseTimestampText(text: string, date1904: boolean): number | undefined {
+  const canonical = canonicalLocal(text);
+  if (canonical !== undefined) return canonical;
+  let m = ISO.exec(text);
+  if (m) {
+    const [, y, mo, d, h, mi, s, frac, offset] = m;
+    const ms = frac === undefined ? 0 : Number(frac.slice(0, 3).padEnd(3, '0'));
+    if (offset === undefined) return vnWallClockInstant(Number(y), Number(mo), Number(d), Number(h ?? 0), Number(mi ?? 0), Number(s ?? 0), ms);
+    if (!isValidDay(Number(y), Number(mo), Number(d)) || !isValidTime(Number(h ?? 0), Number(mi ?? 0), Number(s ?? 0))) return undefined;
+    return Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h ?? 0), Number(mi ?? 0), Number(s ?? 0), ms) - offsetMs(offset);
+  }
+  m = DAY_FIRST.exec(text);
+  if (m) {
+    const [, d, mo, y, h, mi, s] = m;
+    return vnWallClockInstant(Number(y), Number(mo), Number(d), Number(h ?? 0), Number(mi ?? 0), Number(s ?? 0));
+  }
+  if (SERIAL.test(text)) return excelSerialToInstant(Number(text), date1904);
+  return undefined;
+}
