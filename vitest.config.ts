@@ -1,5 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
+/* `core` is the pure core and the CLI (run under several time zones); `aws` is the CDK app,
+   the handlers and the adapters (mocked SDK clients and real local services). */
 export default defineConfig({
   test: {
     projects: [
@@ -8,6 +10,14 @@ export default defineConfig({
           name: 'core',
           include: ['test/core/**/*.test.ts', 'test/cli/**/*.test.ts'],
           testTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'aws',
+          include: ['test/infra/**/*.test.ts', 'test/handlers/**/*.test.ts', 'test/adapters/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 60_000,
         },
       },
     ],

@@ -1,0 +1,41 @@
+import type { Status, UnitEntitySummary, UnitRequirementResult, UnitState } from '../evaluation/types.ts';
+import type { UnitRecord } from '../snapshot/entities.ts';
+
+/** What a stored current status looks like: the result plus when it was evaluated. */
+export interface StoredStatus extends UnitRequirementResult {
+  evaluatedAt: number;
+}
+
+export interface StatusChange {
+  unit: string;
+  requirement: string;
+  from?: Status;
+  to: Status;
+  at: number;
+}
+
+/**
+ * The port through which handlers keep dondoc's state. DynamoDB implements it on AWS and
+ * locally (dynalite); tests may use an in-memory one. Every write is idempotent.
+ */
+export interface StateStore {
+  /** upserts registry entries; an entry older than the stored one is left alone */
+  putUnits(units: readonly UnitRecord[], asOf: number): Promise<void>;
+  getUnit(code: string): Promise<UnitRecord | undefined>;
+  /** the units whose parent_code is this office (or the department) */
+  listChildren(parentCode: string): Promise<UnitRecord[]>;
+  /** one registry shard (0…REGISTRY_SHARDS-1), paged internally */
+  listShard(shard: number): AsyncIterable<UnitRecord>;
+  /** 'stale' when a summary at least as new is already stored */
+  applySummary(summary: UnitEntitySummary): Promise<'applied' | 'stale'>;
+  getUnitState(code: string): Promise<UnitState>;
+  /** writes current statuses; appends history items for changed ones and returns the changes */
+  putResults(results: readonly UnitRequirementResult[], evaluatedAt: number): Promise<StatusChange[]>;
+  getStatuses(unit: string): Promise<StoredStatus[]>;
+  /** the units with this status for this requirement (GSI2) */
+  unitsWithStatus(requirement: string, status: Status): AsyncIterable<string>;
+  /** records that an S3 object version was processed; false when it already was */
+  markObjectProcessed(key: string, version: string, outcome: 'applied' | 'rejected'): Promise<boolean>;
+}
+
+export const REGISTRY_SHARDS = 16;
