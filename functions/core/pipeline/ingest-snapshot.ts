@@ -1,0 +1,120 @@
+import type { Catalog } from '../catalog/schema.ts';
+import { DondocError } from '../errors.ts';
+import { summariseSnapshot, type SnapshotSummary } from '../ingest/summarise-snapshot.ts';
+import type { SnapshotObject, SnapshotObjects } from '../ports/snapshot-objects.ts';
+import type { StateStore, StatusChange } from '../ports/state-store.ts';
+import type { EntityKind } from '../snapshot/entities.ts';
+import { unopenableReport } from '../snapshot/unopenable-report.ts';
+import type { ValidationReport } from '../snapshot/validation-report.ts';
+import { reevaluateUnits } from './reevaluate-units.ts';
+
+export interface IngestDeps {
+  store: StateStore;
+  objects: SnapshotObjects;
+  catalog: Catalog;
+  /** the evaluation instant: the processing time on AWS, the local clock in the demo */
+  now: () => number;
+}
+
+export interface ObjectRef {
+  key: string;
+  version?: string;
+}
+
+export type IngestOutcome =
+  | { outcome: 'gone'; key: string }
+  | {
+      outcome: 'rejected';
+      key: string;
+      version: string;
+      entity?: EntityKind;
+      report: ValidationReport;
+      quarantineKey: string;
+      reportKey: string;
+      /** false when this object version was already rejected once (a redelivery) */
+      firstTime: boolean;
+      uploader?: string;
+    }
+  | {
+      outcome: 'applied';
+      key: string;
+      version: string;
+      entity: EntityKind;
+      rows: number;
+      applied: number;
+      stale: number;
+      evaluated: string[];
+      changes: StatusChange[];
+      firstTime: boolean;
+    };
+
+/**
+ * Upload → validate → apply → re-evaluate. Every step is idempotent, so a redelivered event
+ * simply runs again: summaries are conditional on as-of (an older snapshot never replaces a
+ * newer one), statuses are recomputed, and the processed-object mark only tells whether this
+ * is the first time (so the uploader hears about a rejection once).
+ */
+export async function ingestSnapshot(deps: IngestDeps, ref: ObjectRef): Promise<IngestOutcome> {
+  const object = await deps.objects.get(ref.key, ref.version);
+  if (object === undefined) return { outcome: 'gone', key: ref.key };
+  const summary = await summarise(deps.catalog, object);
+
+  if (!summary.report.ok) {
+    const where = await deps.objects.quarantine(object, summary.report);
+    const firstTime = await deps.store.markObjectProcessed(object.key, object.version, 'rejected');
+    return {
+      outcome: 'rejected',
+      key: object.key,
+      version: object.version,
+      ...(summary.entity === undefined ? {} : { entity: summary.entity }),
+      report: summary.report,
+      ...where,
+      firstTime,
+      ...(object.uploader === undefined ? {} : { uploader: object.uploader }),
+    };
+  }
+
+  if (summary.entity === undefined) throw new DondocError('INVALID_SNAPSHOT', 'a valid snapshot always has an entity');
+  if (summary.registry.length > 0) await deps.store.putUnits(summary.registry, object.asOf);
+  const touched = new Set(summary.registry.map((u) => u.unitCode));
+  let applied = 0;
+  let stale = 0;
+  for (const unitSummary of summary.summaries) {
+    if ((await deps.store.applySummary({ ...unitSummary, source: `${object.key}#${object.version}` })) === 'applied') {
+      applied += 1;
+      touched.add(unitSummary.unit);
+    } else {
+      stale += 1;
+    }
+  }
+  const { units, changes } = await reevaluateUnits(deps.store, deps.catalog, touched, deps.now());
+  const firstTime = await deps.store.markObjectProcessed(object.key, object.version, 'applied');
+  return {
+    outcome: 'applied',
+    key: object.key,
+    version: object.version,
+    entity: summary.entity,
+    rows: summary.report.rows,
+    applied,
+    stale,
+    evaluated: units,
+    changes,
+    firstTime,
+  };
+}
+
+type Summarised = Omit<SnapshotSummary, 'entity'> & { entity?: EntityKind };
+
+/* A file that cannot even be opened is as invalid as one with bad rows: it is quarantined
+   with its reason, not retried until it lands in the dead-letter queue. */
+async function summarise(catalog: Catalog, object: { key: string; asOf: number; input: SnapshotObject['input'] }): Promise<Summarised> {
+  const requirements = catalog.dispatches.flatMap((d) => d.requirements);
+  try {
+    return await summariseSnapshot(object.input, requirements, { asOf: object.asOf });
+  } catch (err) {
+    if (!(err instanceof DondocError) || !UNOPENABLE.has(err.code)) throw err;
+    return { report: unopenableReport(object.key, err), summaries: [], registry: [] };
+  }
+}
+
+const UNOPENABLE: ReadonlySet<DondocError['code']> = new Set(['UNSUPPORTED_FORMAT', 'INVALID_SNAPSHOT', 'UNKNOWN_ENTITY']);

@@ -1,0 +1,28 @@
+import S3rver from 's3rver';
+import type { LocalService } from './listening.ts';
+
+export interface LocalS3Options {
+  /** where s3rver keeps buckets and objects; they survive a restart */
+  directory: string;
+  buckets: readonly string[];
+  port?: number;
+}
+
+/** The key pair s3rver accepts. */
+export const S3RVER_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
+
+/** s3rver: the S3 API on loopback (path-style requests), objects on disk. */
+export async function startLocalS3(opts: LocalS3Options): Promise<LocalService> {
+  const server = new S3rver({
+    address: '127.0.0.1',
+    port: opts.port ?? 0,
+    silent: true,
+    directory: opts.directory,
+    configureBuckets: opts.buckets.map((name) => ({ name, configs: [] })),
+  });
+  const { port } = await server.run();
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    stop: () => server.close(),
+  };
+}
