@@ -26,7 +26,7 @@ export interface StateStore {
   listChildren(parentCode: string): Promise<UnitRecord[]>;
   /** one registry shard (0…REGISTRY_SHARDS-1), paged internally */
   listShard(shard: number): AsyncIterable<UnitRecord>;
-  /** 'stale' when a summary at least as new is already stored */
+  /** 'stale' when a newer summary is already stored; the same as-of again is 'applied' (idempotent) */
   applySummary(summary: UnitEntitySummary): Promise<'applied' | 'stale'>;
   getUnitState(code: string): Promise<UnitState>;
   /** writes current statuses; appends history items for changed ones and returns the changes */

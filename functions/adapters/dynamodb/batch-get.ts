@@ -1,0 +1,32 @@
+import { BatchGetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { AdapterError } from '../adapter-error.ts';
+import type { TableKey } from './keys.ts';
+import { backoffDelay, type RetryPolicy, sleep } from './retry-policy.ts';
+import { call } from './sdk-errors.ts';
+
+const BATCH_GET_LIMIT = 100;
+
+/** Strongly consistent reads of many keys, 100 per request, UnprocessedKeys retried with backoff. */
+export async function getAll(
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  keys: readonly TableKey[],
+  policy: RetryPolicy,
+): Promise<Record<string, unknown>[]> {
+  const found: Record<string, unknown>[] = [];
+  for (let offset = 0; offset < keys.length; offset += BATCH_GET_LIMIT) {
+    let pending: Record<string, unknown>[] = keys.slice(offset, offset + BATCH_GET_LIMIT).map((key) => ({ ...key }));
+    for (let attempt = 0; pending.length > 0; attempt++) {
+      if (attempt === policy.maxAttempts) {
+        throw new AdapterError('UNPROCESSED', `${pending.length} keys left unprocessed after ${attempt} BatchGetItem attempts`);
+      }
+      if (attempt > 0) await sleep(backoffDelay(policy, attempt));
+      const response = await call('BatchGetItem', () =>
+        client.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys: pending, ConsistentRead: true } } })),
+      );
+      found.push(...(response.Responses?.[tableName] ?? []));
+      pending = response.UnprocessedKeys?.[tableName]?.Keys ?? [];
+    }
+  }
+  return found;
+}

@@ -1,0 +1,81 @@
+import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { NotificationKey, NotificationLog } from '../../core/ports/notification-log.ts';
+import { type DynamoAdapterOptions, type ResolvedOptions, resolveOptions } from './adapter-options.ts';
+import { notificationKey, suppressionKey } from './keys.ts';
+import { toClaimItem, toSuppressionItem } from './notification-items.ts';
+import { call, isConditionalCheckFailed } from './sdk-errors.ts';
+
+/** NotificationLog over the single table: one item per (unit, requirement, stage, recipient). */
+export class DynamoNotificationLog implements NotificationLog {
+  private readonly options: ResolvedOptions;
+
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+    options: DynamoAdapterOptions = {},
+  ) {
+    this.options = resolveOptions(options);
+  }
+
+  async claim(key: NotificationKey, meta: { day: string; subject: string }): Promise<boolean> {
+    try {
+      await call('PutItem', () =>
+        this.client.send(
+          new PutCommand({
+            TableName: this.tableName,
+            Item: toClaimItem(key, meta, this.options.now()),
+            ConditionExpression: 'attribute_not_exists(PK)',
+          }),
+        ),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionalCheckFailed(error)) return false;
+      throw error;
+    }
+  }
+
+  /*
+   * Unconditional: SES has accepted the message, so recording that matters more than whether
+   * the claim is still there; an update on a missing item creates it and keeps the send claimed.
+   */
+  async markSent(key: NotificationKey, messageId: string): Promise<void> {
+    await call('UpdateItem', () =>
+      this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: notificationKey(key),
+          UpdateExpression: 'SET messageId = :messageId, sentAt = :sentAt',
+          ExpressionAttributeValues: { ':messageId': messageId, ':sentAt': this.options.now() },
+        }),
+      ),
+    );
+  }
+
+  /** Deletes the claim unless it was marked sent: a sent message must never be claimable again. */
+  async release(key: NotificationKey): Promise<void> {
+    try {
+      await call('DeleteItem', () =>
+        this.client.send(
+          new DeleteCommand({ TableName: this.tableName, Key: notificationKey(key), ConditionExpression: 'attribute_not_exists(sentAt)' }),
+        ),
+      );
+    } catch (error) {
+      if (!isConditionalCheckFailed(error)) throw error;
+    }
+  }
+
+  async isSuppressed(address: string): Promise<boolean> {
+    const { Item } = await call('GetItem', () =>
+      this.client.send(new GetCommand({ TableName: this.tableName, Key: suppressionKey(address), ProjectionExpression: 'PK' })),
+    );
+    return Item !== undefined;
+  }
+
+  /** The latest reason wins; suppression itself never lapses. */
+  async suppress(address: string, reason: 'bounce' | 'complaint'): Promise<void> {
+    await call('PutItem', () =>
+      this.client.send(new PutCommand({ TableName: this.tableName, Item: toSuppressionItem(address, reason, this.options.now()) })),
+    );
+  }
+}

@@ -1,0 +1,202 @@
+import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import { DondocError } from '../../core/errors.ts';
+import type { Status, UnitEntitySummary, UnitRequirementResult, UnitState } from '../../core/evaluation/types.ts';
+import { REGISTRY_SHARDS, type StateStore, type StatusChange, type StoredStatus } from '../../core/ports/state-store.ts';
+import type { UnitRecord } from '../../core/snapshot/entities.ts';
+import { AdapterError } from '../adapter-error.ts';
+import { type DynamoAdapterOptions, type ResolvedOptions, resolveOptions } from './adapter-options.ts';
+import { getAll } from './batch-get.ts';
+import { putAll } from './batch-write.ts';
+import { boundedMap } from './bounded-map.ts';
+import {
+  childrenPk,
+  GSI1,
+  GSI2,
+  registryPk,
+  requirementStatusPk,
+  STATUS_PREFIX,
+  statusKey,
+  SUMMARY_PREFIX,
+  unitKey,
+  unitPk,
+} from './keys.ts';
+import { toProcessedObjectItem } from './object-item.ts';
+import { parseItem } from './parse-item.ts';
+import { queryItems } from './query-items.ts';
+import { call, isConditionalCheckFailed } from './sdk-errors.ts';
+import { fromStatusItem, type StatusItem, storedStatusOf, toHistoryItem, toStatusItem } from './status-item.ts';
+import { transition } from './status-transition.ts';
+import { fromSummaryItem, toSummaryItem } from './summary-item.ts';
+import { fromUnitItem, toUnitItem } from './unit-item.ts';
+
+/* Registry entries and summaries replace what is stored only when they are at least as new. */
+const AT_LEAST_AS_NEW = 'attribute_not_exists(PK) OR asOf <= :asOf';
+
+const UnitCodeOnly = z.object({ unit: z.string().min(1) });
+
+/** StateStore over the single table of docs/data-model.md. No Scan, no transactions. */
+export class DynamoStateStore implements StateStore {
+  private readonly options: ResolvedOptions;
+
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+    options: DynamoAdapterOptions = {},
+  ) {
+    this.options = resolveOptions(options);
+  }
+
+  async putUnits(units: readonly UnitRecord[], asOf: number): Promise<void> {
+    const latest = [...new Map(units.map((unit) => [unit.unitCode, unit])).values()];
+    await boundedMap(latest, this.options.concurrency, (unit) => this.putIfNewer(toUnitItem(unit, asOf), asOf));
+  }
+
+  async getUnit(code: string): Promise<UnitRecord | undefined> {
+    const { Item } = await call('GetItem', () => this.client.send(new GetCommand({ TableName: this.tableName, Key: unitKey(code) })));
+    return Item === undefined ? undefined : fromUnitItem(Item);
+  }
+
+  async listChildren(parentCode: string): Promise<UnitRecord[]> {
+    const children: UnitRecord[] = [];
+    for await (const item of this.queryIndex(GSI1, childrenPk(parentCode))) children.push(fromUnitItem(item));
+    return children;
+  }
+
+  async *listShard(shard: number): AsyncIterable<UnitRecord> {
+    if (!Number.isInteger(shard) || shard < 0 || shard >= REGISTRY_SHARDS) {
+      throw new DondocError('INVALID_ARGUMENT', `registry shard must be an integer 0…${REGISTRY_SHARDS - 1}, got ${shard}`);
+    }
+    for await (const item of this.queryIndex(GSI2, registryPk(shard))) yield fromUnitItem(item);
+  }
+
+  async applySummary(summary: UnitEntitySummary): Promise<'applied' | 'stale'> {
+    return (await this.putIfNewer(toSummaryItem(summary), summary.asOf)) ? 'applied' : 'stale';
+  }
+
+  async getUnitState(code: string): Promise<UnitState> {
+    const state: UnitState = {};
+    for await (const item of this.queryUnit(code, SUMMARY_PREFIX)) {
+      const summary = fromSummaryItem(item);
+      state[summary.entity] = summary;
+    }
+    return state;
+  }
+
+  /**
+   * Reads the stored statuses and registry entries in batches, writes each status with an
+   * optimistic condition on the evaluation it replaces, then appends the history of the
+   * changes. History goes last and is keyed by evaluation instant, so a retry after a failure
+   * rewrites the same history items (see `transition`).
+   */
+  async putResults(results: readonly UnitRequirementResult[], evaluatedAt: number): Promise<StatusChange[]> {
+    const latest = [...new Map(results.map((result) => [`${result.unit}#${result.requirement}`, result])).values()];
+    const units = [...new Set(latest.map((result) => result.unit))];
+    const found = await getAll(
+      this.client,
+      this.tableName,
+      [...units.map(unitKey), ...latest.map((result) => statusKey(result.unit, result.requirement))],
+      this.options.retry,
+    );
+    const parents = new Map<string, string | undefined>();
+    const stored = new Map<string, StatusItem>();
+    for (const item of found) {
+      if (typeof item.SK === 'string' && item.SK.startsWith(STATUS_PREFIX)) {
+        const status = fromStatusItem(item);
+        stored.set(`${status.unit}#${status.requirement}`, status);
+      } else {
+        const unit = fromUnitItem(item);
+        parents.set(unit.unitCode, unit.parentCode);
+      }
+    }
+    const changes = await boundedMap(latest, this.options.concurrency, (result) =>
+      this.writeStatus(result, evaluatedAt, parents.get(result.unit), stored.get(`${result.unit}#${result.requirement}`)),
+    );
+    const made = changes.filter((change): change is StatusChange => change !== undefined);
+    await putAll(this.client, this.tableName, made.map(toHistoryItem), this.options.retry);
+    return made;
+  }
+
+  async getStatuses(unit: string): Promise<StoredStatus[]> {
+    const statuses: StoredStatus[] = [];
+    for await (const item of this.queryUnit(unit, STATUS_PREFIX)) statuses.push(storedStatusOf(item));
+    return statuses;
+  }
+
+  async *unitsWithStatus(requirement: string, status: Status): AsyncIterable<string> {
+    for await (const item of this.queryIndex(GSI2, requirementStatusPk(requirement, status), 'unit')) {
+      yield parseItem(UnitCodeOnly, item, 'status').unit;
+    }
+  }
+
+  async markObjectProcessed(key: string, version: string, outcome: 'applied' | 'rejected'): Promise<boolean> {
+    return this.putIf(toProcessedObjectItem(key, version, outcome, this.options.now()), { ConditionExpression: 'attribute_not_exists(PK)' });
+  }
+
+  private async writeStatus(
+    result: UnitRequirementResult,
+    evaluatedAt: number,
+    parentCode: string | undefined,
+    initial: StatusItem | undefined,
+  ): Promise<StatusChange | undefined> {
+    let stored = initial;
+    for (let attempt = 0; attempt < this.options.retry.maxAttempts; attempt++) {
+      if (stored !== undefined && stored.evaluatedAt > evaluatedAt) return undefined;
+      const lineage = transition(stored, result.status, evaluatedAt);
+      const written = await this.putIf(
+        toStatusItem(result, evaluatedAt, lineage, parentCode),
+        stored === undefined
+          ? { ConditionExpression: 'attribute_not_exists(PK)' }
+          : { ConditionExpression: 'evaluatedAt = :replaced', ExpressionAttributeValues: { ':replaced': stored.evaluatedAt } },
+      );
+      if (written) return lineage.change && { unit: result.unit, requirement: result.requirement, ...lineage.change, at: evaluatedAt };
+      stored = await this.getStatusItem(result.unit, result.requirement);
+    }
+    throw new AdapterError('CONFLICT', `status ${result.unit}/${result.requirement} kept changing under ${this.options.retry.maxAttempts} writes`);
+  }
+
+  private async getStatusItem(unit: string, requirement: string): Promise<StatusItem | undefined> {
+    const { Item } = await call('GetItem', () =>
+      this.client.send(new GetCommand({ TableName: this.tableName, Key: statusKey(unit, requirement), ConsistentRead: true })),
+    );
+    return Item === undefined ? undefined : fromStatusItem(Item);
+  }
+
+  private putIfNewer(item: Record<string, unknown>, asOf: number): Promise<boolean> {
+    return this.putIf(item, { ConditionExpression: AT_LEAST_AS_NEW, ExpressionAttributeValues: { ':asOf': asOf } });
+  }
+
+  /** A conditional put: false when the condition failed. */
+  private async putIf(
+    item: Record<string, unknown>,
+    condition: { ConditionExpression: string; ExpressionAttributeValues?: Record<string, unknown> },
+  ): Promise<boolean> {
+    try {
+      await call('PutItem', () => this.client.send(new PutCommand({ TableName: this.tableName, Item: item, ...condition })));
+      return true;
+    } catch (error) {
+      if (isConditionalCheckFailed(error)) return false;
+      throw error;
+    }
+  }
+
+  private queryUnit(code: string, skPrefix: string): AsyncGenerator<Record<string, unknown>> {
+    return queryItems(this.client, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+      ExpressionAttributeValues: { ':pk': unitPk(code), ':prefix': skPrefix },
+      ConsistentRead: true,
+    });
+  }
+
+  private queryIndex(indexName: string, partition: string, projection?: string): AsyncGenerator<Record<string, unknown>> {
+    return queryItems(this.client, {
+      TableName: this.tableName,
+      IndexName: indexName,
+      KeyConditionExpression: `${indexName}PK = :pk`,
+      ExpressionAttributeValues: { ':pk': partition },
+      /* attribute names such as `unit` are reserved words in expressions */
+      ...(projection === undefined ? {} : { ProjectionExpression: '#projected', ExpressionAttributeNames: { '#projected': projection } }),
+    });
+  }
+}

@@ -1,0 +1,77 @@
+import type { EntityKind } from '../../core/snapshot/entities.ts';
+import type { NotificationKey } from '../../core/ports/notification-log.ts';
+import type { Status } from '../../core/evaluation/types.ts';
+import { registryShard } from './registry-shard.ts';
+
+/* Key and index-attribute builders for the single table of docs/data-model.md. Every string
+   that lands in PK, SK or a GSI attribute is built here and nowhere else. */
+
+export const GSI1 = 'GSI1';
+export const GSI2 = 'GSI2';
+
+export interface TableKey {
+  PK: string;
+  SK: string;
+}
+
+export const META = 'META';
+export const SUMMARY_PREFIX = 'SUMMARY#';
+export const STATUS_PREFIX = 'STATUS#';
+export const HISTORY_PREFIX = 'HIST#';
+
+export const unitPk = (code: string): string => `UNIT#${code}`;
+
+export const unitKey = (code: string): TableKey => ({ PK: unitPk(code), SK: META });
+
+export const summaryKey = (unit: string, entity: EntityKind): TableKey => ({ PK: unitPk(unit), SK: `${SUMMARY_PREFIX}${entity}` });
+
+export const statusKey = (unit: string, requirement: string): TableKey => ({ PK: unitPk(unit), SK: `${STATUS_PREFIX}${requirement}` });
+
+/** ISO instants sort like the epochs they stand for, so a unit's history reads in order. */
+export const historyKey = (unit: string, requirement: string, at: number): TableKey => ({
+  PK: unitPk(unit),
+  SK: `${HISTORY_PREFIX}${requirement}#${new Date(at).toISOString()}`,
+});
+
+/* S3 version ids never contain '#', so `key#version` stays unambiguous whatever the key holds. */
+export const objectKey = (key: string, version: string): TableKey => ({ PK: `OBJECT#${key}#${version}`, SK: META });
+
+/**
+ * Mailbox addresses compare case-insensitively in practice (SES reports them as sent, users
+ * type them as they like), so the log and the suppression list key on one spelling.
+ */
+export const normaliseAddress = (address: string): string => address.trim().toLowerCase();
+
+export const notificationKey = (key: NotificationKey): TableKey => ({
+  PK: `NOTIFY#${key.unit}#${key.requirement}#${key.stage}`,
+  SK: `TO#${normaliseAddress(key.recipient)}`,
+});
+
+export const notificationDayIndex = (key: NotificationKey, day: string) => ({
+  GSI1PK: `DAY#${day}`,
+  GSI1SK: `${key.unit}#${key.requirement}#${key.stage}`,
+});
+
+export const suppressionKey = (address: string): TableKey => ({ PK: `SUPPRESS#${normaliseAddress(address)}`, SK: META });
+
+export const childrenPk = (parentCode: string): string => `PARENT#${parentCode}`;
+export const registryPk = (shard: number): string => `REGISTRY#${shard}`;
+export const requirementStatusPk = (requirement: string, status: Status): string => `REQ#${requirement}#${status}`;
+
+/** GSI1: the office's children; GSI2: the registry shard. The department has no parent and stays out of GSI1. */
+export function unitIndexes(code: string, parentCode: string | undefined): Record<string, string> {
+  return {
+    ...(parentCode === undefined ? {} : { GSI1PK: childrenPk(parentCode), GSI1SK: unitPk(code) }),
+    GSI2PK: registryPk(registryShard(code)),
+    GSI2SK: unitPk(code),
+  };
+}
+
+/** GSI1: the office's statuses per requirement (only when the unit's parent is known); GSI2: units by requirement × status. */
+export function statusIndexes(unit: string, requirement: string, status: Status, parentCode: string | undefined): Record<string, string> {
+  return {
+    ...(parentCode === undefined ? {} : { GSI1PK: `${childrenPk(parentCode)}#STATUS`, GSI1SK: `${requirement}#${unit}` }),
+    GSI2PK: requirementStatusPk(requirement, status),
+    GSI2SK: unitPk(unit),
+  };
+}

@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DynamoNotificationLog } from '../../functions/adapters/dynamodb/dynamo-notification-log.ts';
+import type { NotificationKey } from '../../functions/core/ports/notification-log.ts';
+import { type DynaliteFixture, startDynalite } from './dynalite-fixture.ts';
+
+const meta = { day: '2025-10-16', subject: 'Nhắc hạn: xác thực định danh học sinh' };
+
+function key(stage: string): NotificationKey {
+  return { unit: 'PGD01-S01', requirement: 'CV-1234-ID', stage, recipient: 'Hieutruong@Example.edu.vn' };
+}
+
+describe('DynamoNotificationLog against dynalite', () => {
+  let db: DynaliteFixture;
+  let log: DynamoNotificationLog;
+
+  beforeAll(async () => {
+    db = await startDynalite();
+    log = new DynamoNotificationLog(db.documentClient, db.tableName);
+  });
+  afterAll(async () => {
+    await db.stop();
+  });
+
+  it('claims a send once', async () => {
+    expect(await log.claim(key('T-7'), meta)).toBe(true);
+    expect(await log.claim(key('T-7'), meta)).toBe(false);
+    expect(await log.claim({ ...key('T-7'), recipient: 'hieutruong@example.edu.vn' }, meta)).toBe(false);
+    expect(await log.claim(key('T-3'), meta)).toBe(true);
+  });
+
+  it('gives a claim back when the send failed, so the next run can claim it again', async () => {
+    expect(await log.claim(key('T-1'), meta)).toBe(true);
+    await log.release(key('T-1'));
+    expect(await log.claim(key('T-1'), meta)).toBe(true);
+  });
+
+  it('never gives back a claim once the message was sent', async () => {
+    expect(await log.claim(key('T0'), meta)).toBe(true);
+    await log.markSent(key('T0'), '0100019a-ses-message-id');
+    await log.release(key('T0'));
+    expect(await log.claim(key('T0'), meta)).toBe(false);
+  });
+
+  it('releasing a claim that does not exist changes nothing', async () => {
+    await log.release(key('T+30'));
+    expect(await log.claim(key('T+30'), meta)).toBe(true);
+  });
+
+  it('remembers suppressed addresses, whatever their case', async () => {
+    expect(await log.isSuppressed('ketoan@example.edu.vn')).toBe(false);
+    await log.suppress('KeToan@example.edu.vn', 'bounce');
+    await log.suppress('ketoan@example.edu.vn', 'complaint');
+    expect(await log.isSuppressed('ketoan@example.edu.vn')).toBe(true);
+    expect(await log.isSuppressed(' KETOAN@EXAMPLE.EDU.VN ')).toBe(true);
+    expect(await log.isSuppressed('other@example.edu.vn')).toBe(false);
+  });
+});

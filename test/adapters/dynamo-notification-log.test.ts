@@ -1,0 +1,79 @@
+import 'aws-sdk-client-mock-vitest/extend';
+import { ConditionalCheckFailedException, ProvisionedThroughputExceededException } from '@aws-sdk/client-dynamodb';
+import { DeleteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DynamoNotificationLog } from '../../functions/adapters/dynamodb/dynamo-notification-log.ts';
+
+const TABLE = 'dondoc';
+const NOW = Date.UTC(2025, 9, 16, 1, 0);
+const ddb = mockClient(DynamoDBDocumentClient);
+const log = new DynamoNotificationLog(ddb as unknown as DynamoDBDocumentClient, TABLE, { now: () => NOW });
+const key = { unit: 'S1', requirement: 'R1', stage: 'T-7', recipient: 'HT@Example.edu.vn' };
+const itemKey = { PK: 'NOTIFY#S1#R1#T-7', SK: 'TO#ht@example.edu.vn' };
+const conditionFailed = () => new ConditionalCheckFailedException({ message: 'The conditional request failed', $metadata: {} });
+
+afterEach(() => {
+  expect(ddb).not.toHaveReceivedCommand(ScanCommand);
+  ddb.reset();
+});
+
+describe('claim', () => {
+  it('puts the log item on the condition that it does not exist, indexed by day', async () => {
+    ddb.on(PutCommand).resolves({});
+    expect(await log.claim(key, { day: '2025-10-16', subject: 'Nhắc hạn' })).toBe(true);
+    expect(ddb).toHaveReceivedCommandWith(PutCommand, {
+      TableName: TABLE,
+      ConditionExpression: 'attribute_not_exists(PK)',
+      Item: expect.objectContaining({ ...itemKey, GSI1PK: 'DAY#2025-10-16', GSI1SK: 'S1#R1#T-7', claimedAt: NOW }),
+    });
+  });
+
+  it('is false when the item already exists', async () => {
+    ddb.on(PutCommand).rejects(conditionFailed());
+    expect(await log.claim(key, { day: '2025-10-16', subject: 'Nhắc hạn' })).toBe(false);
+  });
+
+  it('surfaces throttling as a retryable error rather than a lost claim', async () => {
+    ddb.on(PutCommand).rejects(new ProvisionedThroughputExceededException({ message: 'slow down', $metadata: {} }));
+    await expect(log.claim(key, { day: '2025-10-16', subject: 'Nhắc hạn' })).rejects.toMatchObject({ code: 'THROTTLED', retryable: true });
+  });
+});
+
+describe('release and markSent', () => {
+  it('deletes only a claim that was not marked sent', async () => {
+    ddb.on(DeleteCommand).resolves({});
+    await log.release(key);
+    expect(ddb).toHaveReceivedCommandWith(DeleteCommand, { Key: itemKey, ConditionExpression: 'attribute_not_exists(sentAt)' });
+  });
+
+  it('keeps a sent claim quietly', async () => {
+    ddb.on(DeleteCommand).rejects(conditionFailed());
+    await expect(log.release(key)).resolves.toBeUndefined();
+  });
+
+  it('records the SES message id and when it was sent', async () => {
+    ddb.on(UpdateCommand).resolves({});
+    await log.markSent(key, 'ses-1');
+    expect(ddb).toHaveReceivedCommandWith(UpdateCommand, {
+      Key: itemKey,
+      ExpressionAttributeValues: { ':messageId': 'ses-1', ':sentAt': NOW },
+    });
+  });
+});
+
+describe('suppression', () => {
+  it('looks the address up by its lower-case spelling', async () => {
+    ddb.on(GetCommand).resolves({ Item: { PK: 'SUPPRESS#ht@example.edu.vn' } });
+    expect(await log.isSuppressed('HT@example.edu.vn')).toBe(true);
+    expect(ddb).toHaveReceivedCommandWith(GetCommand, { Key: { PK: 'SUPPRESS#ht@example.edu.vn', SK: 'META' } });
+  });
+
+  it('stores the reason and the time', async () => {
+    ddb.on(PutCommand).resolves({});
+    await log.suppress('HT@example.edu.vn', 'complaint');
+    expect(ddb).toHaveReceivedCommandWith(PutCommand, {
+      Item: { PK: 'SUPPRESS#ht@example.edu.vn', SK: 'META', address: 'ht@example.edu.vn', reason: 'complaint', at: NOW },
+    });
+  });
+});

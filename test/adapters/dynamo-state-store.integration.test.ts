@@ -1,0 +1,180 @@
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DynamoStateStore } from '../../functions/adapters/dynamodb/dynamo-state-store.ts';
+import { registryShard } from '../../functions/adapters/dynamodb/registry-shard.ts';
+import { REGISTRY_SHARDS } from '../../functions/core/ports/state-store.ts';
+import { type DynaliteFixture, startDynalite } from './dynalite-fixture.ts';
+import { result, studentsSummary, unitRecord } from './samples.ts';
+
+const T0 = Date.UTC(2025, 8, 1);
+const DAY = 86_400_000;
+
+async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const item of iterable) out.push(item);
+  return out;
+}
+
+describe('DynamoStateStore against dynalite', () => {
+  let db: DynaliteFixture;
+  let store: DynamoStateStore;
+
+  beforeAll(async () => {
+    db = await startDynalite();
+    store = new DynamoStateStore(db.documentClient, db.tableName);
+  });
+  afterAll(async () => {
+    await db.stop();
+  });
+
+  describe('registry', () => {
+    it('lists an office’s children through GSI1 and every unit across the shards through GSI2', async () => {
+      const schools = Array.from({ length: 40 }, (_, i) => unitRecord(`PGD01-S${String(i).padStart(2, '0')}`, 'PGD01'));
+      await store.putUnits([unitRecord('SGD'), unitRecord('PGD01', 'SGD'), ...schools], T0);
+
+      const children = await store.listChildren('PGD01');
+      expect(children.map((u) => u.unitCode).sort()).toEqual(schools.map((u) => u.unitCode).sort());
+      expect(children[0]).toEqual(schools.find((u) => u.unitCode === children[0]?.unitCode));
+
+      const perShard = await Promise.all(Array.from({ length: REGISTRY_SHARDS }, (_, shard) => collect(store.listShard(shard))));
+      perShard.forEach((units, shard) => units.forEach((u) => expect(registryShard(u.unitCode)).toBe(shard)));
+      expect(perShard.flat()).toHaveLength(42);
+      expect(perShard.filter((units) => units.length > 0).length).toBeGreaterThan(4);
+    });
+
+    it('keeps a registry entry from a newer units snapshot when an older one arrives late', async () => {
+      await store.putUnits([{ ...unitRecord('PGD02-S1', 'PGD02'), unitName: 'Trường mới' }], T0 + DAY);
+      await store.putUnits([{ ...unitRecord('PGD02-S1', 'PGD02'), unitName: 'Trường cũ' }], T0);
+      expect((await store.getUnit('PGD02-S1'))?.unitName).toBe('Trường mới');
+      expect(await store.getUnit('NOWHERE')).toBeUndefined();
+    });
+
+    it('moves a unit to its new office’s children when a newer snapshot changes the parent', async () => {
+      await store.putUnits([unitRecord('MOVE-1', 'PGD03')], T0);
+      await store.putUnits([unitRecord('MOVE-1', 'PGD04')], T0 + DAY);
+      expect(await store.listChildren('PGD03')).toEqual([]);
+      expect((await store.listChildren('PGD04')).map((u) => u.unitCode)).toEqual(['MOVE-1']);
+    });
+  });
+
+  describe('summaries', () => {
+    it('applies a newer summary, refuses an older one as stale and leaves the state alone', async () => {
+      const newer = studentsSummary('S-SUM-1', T0 + DAY, ['HS009']);
+      const older = studentsSummary('S-SUM-1', T0, ['HS001', 'HS002']);
+      expect(await store.applySummary(newer)).toBe('applied');
+      expect(await store.applySummary(older)).toBe('stale');
+      expect(await store.getUnitState('S-SUM-1')).toEqual({ students: newer });
+    });
+
+    it('applies the same summary twice to the same state (a redelivered S3 event)', async () => {
+      const summary = studentsSummary('S-SUM-2', T0);
+      expect(await store.applySummary(summary)).toBe('applied');
+      const once = await store.getUnitState('S-SUM-2');
+      expect(await store.applySummary(summary)).toBe('applied');
+      expect(await store.getUnitState('S-SUM-2')).toEqual(once);
+      expect(once).toEqual({ students: summary });
+    });
+
+    it('keeps one summary per entity in the unit’s state', async () => {
+      const students = studentsSummary('S-SUM-3', T0);
+      const reports = { unit: 'S-SUM-3', entity: 'reports' as const, asOf: T0, rows: 1, tallies: {}, reports: { '2025-HK1': { submittedAt: T0 - DAY } } };
+      await store.applySummary(students);
+      await store.applySummary(reports);
+      expect(await store.getUnitState('S-SUM-3')).toEqual({ students, reports });
+    });
+
+    it('stores a summary far over 400 KB with its code lists cut and its counts intact', async () => {
+      const codes = Array.from({ length: 40_000 }, (_, i) => `HS${String(i).padStart(10, '0')}`);
+      const huge = studentsSummary('S-HUGE', T0, codes);
+      expect(await store.applySummary(huge)).toBe('applied');
+      const stored = (await store.getUnitState('S-HUGE')).students;
+      const tally = stored?.tallies['CV-1234-ID'];
+      expect(tally?.failing).toBe(40_000);
+      expect(tally?.failingCodes.length).toBeLessThan(40_000);
+      expect(tally?.failingCodes).toEqual(codes.slice(0, tally?.failingCodes.length));
+      const { Item } = await db.documentClient.send(
+        new GetCommand({ TableName: db.tableName, Key: { PK: 'UNIT#S-HUGE', SK: 'SUMMARY#students' } }),
+      );
+      expect(Item?.codesCap).toBe(tally?.failingCodes.length);
+    });
+  });
+
+  describe('statuses', () => {
+    const history = async (unit: string) =>
+      (
+        await db.documentClient.send(
+          new QueryCommand({
+            TableName: db.tableName,
+            KeyConditionExpression: 'PK = :pk AND begins_with(SK, :hist)',
+            ExpressionAttributeValues: { ':pk': `UNIT#${unit}`, ':hist': 'HIST#' },
+          }),
+        )
+      ).Items ?? [];
+
+    it('returns and records only the statuses that changed', async () => {
+      await store.putUnits([unitRecord('S-ST-1', 'PGD10')], T0);
+      const first = await store.putResults([result('S-ST-1', 'R1', 'pending'), result('S-ST-1', 'R2', 'compliant')], T0);
+      expect(first).toEqual([
+        { unit: 'S-ST-1', requirement: 'R1', to: 'pending', at: T0 },
+        { unit: 'S-ST-1', requirement: 'R2', to: 'compliant', at: T0 },
+      ]);
+
+      const second = await store.putResults([result('S-ST-1', 'R1', 'overdue'), result('S-ST-1', 'R2', 'compliant')], T0 + DAY);
+      expect(second).toEqual([{ unit: 'S-ST-1', requirement: 'R1', from: 'pending', to: 'overdue', at: T0 + DAY }]);
+
+      const third = await store.putResults([result('S-ST-1', 'R1', 'overdue'), result('S-ST-1', 'R2', 'compliant')], T0 + 2 * DAY);
+      expect(third).toEqual([]);
+
+      const items = await history('S-ST-1');
+      expect(items.map((item) => item.SK)).toEqual([
+        `HIST#R1#${new Date(T0).toISOString()}`,
+        `HIST#R1#${new Date(T0 + DAY).toISOString()}`,
+        `HIST#R2#${new Date(T0).toISOString()}`,
+      ]);
+      const statuses = await store.getStatuses('S-ST-1');
+      expect(statuses.map((s) => [s.requirement, s.status, s.evaluatedAt])).toEqual([
+        ['R1', 'overdue', T0 + 2 * DAY],
+        ['R2', 'compliant', T0 + 2 * DAY],
+      ]);
+    });
+
+    it('reports the same changes when the same evaluation is written again, and ignores an older one', async () => {
+      const changes = await store.putResults([result('S-ST-2', 'R1', 'overdue')], T0 + DAY);
+      expect(await store.putResults([result('S-ST-2', 'R1', 'overdue')], T0 + DAY)).toEqual(changes);
+      expect(await store.putResults([result('S-ST-2', 'R1', 'compliant')], T0)).toEqual([]);
+      expect((await store.getStatuses('S-ST-2'))[0]?.status).toBe('overdue');
+      expect(await history('S-ST-2')).toHaveLength(1);
+    });
+
+    it('finds units by requirement and status through GSI2, following the status as it changes', async () => {
+      await store.putResults(
+        [result('S-ST-3', 'R9', 'overdue'), result('S-ST-4', 'R9', 'overdue'), result('S-ST-5', 'R9', 'due_soon')],
+        T0,
+      );
+      expect((await collect(store.unitsWithStatus('R9', 'overdue'))).sort()).toEqual(['S-ST-3', 'S-ST-4']);
+      await store.putResults([result('S-ST-4', 'R9', 'compliant')], T0 + DAY);
+      expect(await collect(store.unitsWithStatus('R9', 'overdue'))).toEqual(['S-ST-3']);
+      expect(await collect(store.unitsWithStatus('R9', 'compliant'))).toEqual(['S-ST-4']);
+    });
+
+    it('indexes statuses under the unit’s office for the escalation tables', async () => {
+      await store.putUnits([unitRecord('S-ST-6', 'PGD11')], T0);
+      await store.putResults([result('S-ST-6', 'R5', 'overdue')], T0);
+      const { Items } = await db.documentClient.send(
+        new QueryCommand({
+          TableName: db.tableName,
+          IndexName: 'GSI1',
+          KeyConditionExpression: 'GSI1PK = :pk AND begins_with(GSI1SK, :req)',
+          ExpressionAttributeValues: { ':pk': 'PARENT#PGD11#STATUS', ':req': 'R5#' },
+        }),
+      );
+      expect(Items?.map((item) => [item.unit, item.status])).toEqual([['S-ST-6', 'overdue']]);
+    });
+  });
+
+  it('records a processed S3 object version once', async () => {
+    expect(await store.markObjectProcessed('incoming/students/PGD01 #1.csv', 'v1', 'applied')).toBe(true);
+    expect(await store.markObjectProcessed('incoming/students/PGD01 #1.csv', 'v1', 'applied')).toBe(false);
+    expect(await store.markObjectProcessed('incoming/students/PGD01 #1.csv', 'v2', 'rejected')).toBe(true);
+  });
+});
