@@ -2,12 +2,13 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { GetObjectCommand, HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DynamoStateStore } from '../../functions/adapters/dynamodb/dynamo-state-store.ts';
 import { S3SnapshotObjects } from '../../functions/adapters/s3/s3-snapshot-objects.ts';
 import { loadCatalog } from '../../functions/core/catalog/load.ts';
 import { parseInstant } from '../../functions/core/time.ts';
 import { ingestBatch, type IngestHandlerDeps } from '../../functions/handlers/ingest.ts';
+import { logger } from '../../functions/handlers/powertools.ts';
 import { startDynalite, type DynaliteFixture } from '../adapters/dynalite-fixture.ts';
 import { startS3rver, type S3rverFixture } from './s3rver-fixture.ts';
 import { fakeContext, s3NotificationBody, sqsEvent, sqsRecord } from './sqs-events.ts';
@@ -111,6 +112,24 @@ describe('ingest handler on dynalite and s3rver', () => {
   it('treats an object that is gone as done, not as a failure to retry', async () => {
     const out = await run('snapshots/students/2023-06-23/deleted-meanwhile.csv');
     expect(out.batchItemFailures).toEqual([]);
+  });
+
+  it('logs object keys and counts, never a name or a national ID number', async () => {
+    const written: string[] = [];
+    const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      written.push(String(chunk));
+      return true;
+    });
+    logger.setLogLevel('INFO');
+    try {
+      await upload('snapshots/students/2023-06-24/thpt.csv', await readFile(`${FIXTURES}students-sample.csv`), '2023-06-24T08:00:00+07:00');
+      await run('snapshots/students/2023-06-24/thpt.csv');
+    } finally {
+      spy.mockRestore();
+    }
+    const logs = written.join('');
+    expect(logs).toContain('snapshots/students/2023-06-24/thpt.csv');
+    for (const secret of ['Nguyễn Văn An', 'Trần Thị Bình', 'Tí', '031208000001', '079208000002']) expect(logs).not.toContain(secret);
   });
 
   it('keeps no name and no national ID number anywhere in the table', async () => {
