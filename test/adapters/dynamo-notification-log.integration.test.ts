@@ -46,6 +46,20 @@ describe('DynamoNotificationLog against dynalite', () => {
     expect(await log.claim(key('T+30'), meta)).toBe(true);
   });
 
+  it('lists every claim of a unit, sent or in flight, with what the history page needs', async () => {
+    const records = await log.sentFor('PGD01-S01');
+    expect(records.map((r) => r.stage).sort()).toEqual(['T+30', 'T-1', 'T-3', 'T-7', 'T0']);
+    expect(records.find((r) => r.stage === 'T0')).toMatchObject({
+      requirement: 'CV-1234-ID',
+      recipient: 'hieutruong@example.edu.vn',
+      subject: meta.subject,
+      messageId: '0100019a-ses-message-id',
+      sentAt: expect.any(Number),
+    });
+    expect(records.find((r) => r.stage === 'T-7')?.sentAt).toBeUndefined();
+    expect(await log.sentFor('PGD01-S02')).toEqual([]);
+  });
+
   it('remembers suppressed addresses, whatever their case', async () => {
     expect(await log.isSuppressed('ketoan@example.edu.vn')).toBe(false);
     await log.suppress('KeToan@example.edu.vn', 'bounce');

@@ -25,7 +25,7 @@ describe('claim', () => {
     expect(ddb).toHaveReceivedCommandWith(PutCommand, {
       TableName: TABLE,
       ConditionExpression: 'attribute_not_exists(PK)',
-      Item: expect.objectContaining({ ...itemKey, GSI1PK: 'DAY#2025-10-16', GSI1SK: 'S1#R1#T-7', claimedAt: NOW }),
+      Item: expect.objectContaining({ ...itemKey, GSI1PK: 'SENT#S1', GSI1SK: expect.stringMatching(/^R1#T-7#/), claimedAt: NOW }),
     });
   });
 

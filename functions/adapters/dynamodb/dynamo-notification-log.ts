@@ -1,8 +1,9 @@
 import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { NotificationKey, NotificationLog } from '../../core/ports/notification-log.ts';
+import type { NotificationKey, NotificationLog, NotificationRecord } from '../../core/ports/notification-log.ts';
 import { type DynamoAdapterOptions, type ResolvedOptions, resolveOptions } from './adapter-options.ts';
-import { notificationKey, suppressionKey } from './keys.ts';
-import { toClaimItem, toSuppressionItem } from './notification-items.ts';
+import { GSI1, notificationKey, sentPk, suppressionKey } from './keys.ts';
+import { fromClaimItem, toClaimItem, toSuppressionItem } from './notification-items.ts';
+import { queryItems } from './query-items.ts';
 import { call, isConditionalCheckFailed } from './sdk-errors.ts';
 
 /** NotificationLog over the single table: one item per (unit, requirement, stage, recipient). */
@@ -63,6 +64,18 @@ export class DynamoNotificationLog implements NotificationLog {
     } catch (error) {
       if (!isConditionalCheckFailed(error)) throw error;
     }
+  }
+
+  async sentFor(unit: string): Promise<NotificationRecord[]> {
+    const records: NotificationRecord[] = [];
+    const items = queryItems(this.client, {
+      TableName: this.tableName,
+      IndexName: GSI1,
+      KeyConditionExpression: 'GSI1PK = :pk',
+      ExpressionAttributeValues: { ':pk': sentPk(unit) },
+    });
+    for await (const item of items) records.push(fromClaimItem(item));
+    return records;
   }
 
   async isSuppressed(address: string): Promise<boolean> {

@@ -47,9 +47,13 @@ export const notificationKey = (key: NotificationKey): TableKey => ({
   SK: `TO#${normaliseAddress(key.recipient)}`,
 });
 
-export const notificationDayIndex = (key: NotificationKey, day: string) => ({
-  GSI1PK: `DAY#${day}`,
-  GSI1SK: `${key.unit}#${key.requirement}#${key.stage}`,
+export const sentPk = (unit: string): string => `SENT#${unit}`;
+
+/* Every claim of a unit under one index partition: the daily run asks once per unit behind
+   what already went out, and the dashboard shows a unit's email history from the same query. */
+export const notificationUnitIndex = (key: NotificationKey) => ({
+  GSI1PK: sentPk(key.unit),
+  GSI1SK: `${key.requirement}#${key.stage}#${normaliseAddress(key.recipient)}`,
 });
 
 export const suppressionKey = (address: string): TableKey => ({ PK: `SUPPRESS#${normaliseAddress(address)}`, SK: META });

@@ -6,12 +6,23 @@ export interface NotificationKey {
   recipient: string;
 }
 
+/** One claimed (and, once SES accepted it, sent) notification, as the log remembers it. */
+export interface NotificationRecord extends NotificationKey {
+  day: string;
+  subject: string;
+  claimedAt: number;
+  sentAt?: number;
+  messageId?: string;
+}
+
 export interface NotificationLog {
   /** claims the send with a conditional write; false when it was already claimed */
   claim(key: NotificationKey, meta: { day: string; subject: string }): Promise<boolean>;
   markSent(key: NotificationKey, messageId: string): Promise<void>;
   /** gives a claim back when the send failed before SES accepted the message */
   release(key: NotificationKey): Promise<void>;
+  /** every claim for this unit, sent or still in flight: the daily run skips them, the unit page lists them */
+  sentFor(unit: string): Promise<NotificationRecord[]>;
   isSuppressed(address: string): Promise<boolean>;
   suppress(address: string, reason: 'bounce' | 'complaint'): Promise<void>;
 }
