@@ -12,7 +12,9 @@ export type AdapterErrorCode =
   /** an item read back does not have the shape this adapter writes */
   | 'CORRUPT_ITEM'
   /** an item cannot be brought under the service's size limit */
-  | 'ITEM_TOO_LARGE';
+  | 'ITEM_TOO_LARGE'
+  /** the service refused the request for good (a rejected email, a malformed message) */
+  | 'REJECTED';
 
 const RETRYABLE: ReadonlySet<AdapterErrorCode> = new Set(['THROTTLED', 'UNPROCESSED', 'CONFLICT']);
 

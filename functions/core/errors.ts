@@ -5,7 +5,9 @@ export type DondocErrorCode =
   | 'UNSUPPORTED_FORMAT'
   | 'INVALID_CATALOG'
   | 'INVALID_INSTANT'
-  | 'INVALID_ARGUMENT';
+  | 'INVALID_ARGUMENT'
+  /** a service of the local stack (dynalite, s3rver, aws-ses-v2-local) misbehaved */
+  | 'LOCAL_SERVICE';
 
 export class DondocError extends Error {
   constructor(

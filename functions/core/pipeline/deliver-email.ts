@@ -1,0 +1,68 @@
+import type { OutboundEmail } from '../outbox/outbound-email.ts';
+import { MailerError, type Mailer } from '../ports/mailer.ts';
+import type { NotificationKey, NotificationLog } from '../ports/notification-log.ts';
+
+export interface DeliverDeps {
+  log: NotificationLog;
+  mailer: Mailer;
+}
+
+export type DeliveryOutcome =
+  | { outcome: 'sent'; messageId: string; recipients: string[]; suppressed: string[] }
+  /** every recipient already had every delivery this email stands for */
+  | { outcome: 'duplicate'; suppressed: string[] }
+  /** every address is on the suppression list (bounced or complained since the plan was made) */
+  | { outcome: 'undeliverable'; suppressed: string[] };
+
+/**
+ * Delivers one planned email at most once per (unit, requirement, stage, recipient). Each key
+ * is claimed with a conditional write before the send; a recipient is mailed when at least
+ * one of its keys is newly claimed. When the provider definitely refused the send (throttled
+ * or rejected), the claims are given back and the error goes up for SQS to redeliver or park;
+ * when the outcome is unknown, the claims stay, because a second email is worse than none.
+ */
+export async function deliverEmail(deps: DeliverDeps, email: OutboundEmail): Promise<DeliveryOutcome> {
+  const suppressed: string[] = [];
+  const deliverable = new Set<string>();
+  for (const address of new Set([...email.to, ...email.cc])) {
+    if (await deps.log.isSuppressed(address)) suppressed.push(address);
+    else deliverable.add(address);
+  }
+  if (deliverable.size === 0) return { outcome: 'undeliverable', suppressed };
+
+  const claimed: NotificationKey[] = [];
+  try {
+    for (const key of email.keys) {
+      if (!deliverable.has(key.recipient)) continue;
+      if (await deps.log.claim(key, { day: email.day, subject: email.subject })) claimed.push(key);
+    }
+  } catch (err) {
+    /* Nothing was sent yet: half-taken claims would starve the redelivery. */
+    await releaseAll(deps.log, claimed);
+    throw err;
+  }
+  const fresh = new Set(claimed.map((k) => k.recipient));
+  const to = email.to.filter((a) => fresh.has(a));
+  const cc = email.cc.filter((a) => fresh.has(a) && !to.includes(a));
+  if (to.length === 0 && cc.length === 0) return { outcome: 'duplicate', suppressed };
+
+  let messageId: string;
+  try {
+    ({ messageId } = await deps.mailer.send({
+      to: to.length > 0 ? to : cc,
+      cc: to.length > 0 ? cc : [],
+      subject: email.subject,
+      html: email.html,
+      text: email.text,
+    }));
+  } catch (err) {
+    if (err instanceof MailerError) await releaseAll(deps.log, claimed);
+    throw err;
+  }
+  for (const key of claimed) await deps.log.markSent(key, messageId);
+  return { outcome: 'sent', messageId, recipients: [...to, ...cc], suppressed };
+}
+
+async function releaseAll(log: NotificationLog, keys: readonly NotificationKey[]): Promise<void> {
+  for (const key of keys) await log.release(key);
+}
