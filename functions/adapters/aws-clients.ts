@@ -1,7 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
-import { SESClient } from '@aws-sdk/client-ses';
+import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { z } from 'zod';
 
@@ -29,7 +29,7 @@ function options(endpoint: string | undefined, region: string) {
 
 let dynamo: DynamoDBDocumentClient | undefined;
 let s3: S3Client | undefined;
-let ses: SESClient | undefined;
+let ses: SESv2Client | undefined;
 let sqs: SQSClient | undefined;
 
 export function documentClient(): DynamoDBDocumentClient {
@@ -47,9 +47,9 @@ export function s3Client(): S3Client {
   return s3;
 }
 
-export function sesClient(): SESClient {
+export function sesClient(): SESv2Client {
   const env = endpointEnv();
-  ses ??= new SESClient(options(env.DONDOC_SES_ENDPOINT, env.AWS_REGION));
+  ses ??= new SESv2Client(options(env.DONDOC_SES_ENDPOINT, env.AWS_REGION));
   return ses;
 }
 

@@ -1,4 +1,4 @@
-import { SESClient } from '@aws-sdk/client-ses';
+import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoNotificationLog } from '../../functions/adapters/dynamodb/dynamo-notification-log.ts';
 import { SesMailer } from '../../functions/adapters/ses/ses-mailer.ts';
@@ -14,13 +14,13 @@ describe('sender handler on dynalite and aws-ses-v2-local', () => {
   let db: DynaliteFixture;
   let ses: LocalSes;
   let deps: DeliverDeps;
-  let sesClient: SESClient;
+  let sesClient: SESv2Client;
 
   const send = (...bodies: object[]) => sendBatch(deps)(sqsEvent(...bodies.map((b, i) => sqsRecord(`m${i}`, JSON.stringify(b)))), fakeContext());
 
   beforeAll(async () => {
     [db, ses] = await Promise.all([startDynalite(), startLocalSes()]);
-    sesClient = new SESClient({ endpoint: ses.endpoint, region: 'ap-southeast-1', credentials: DUMMY_CREDENTIALS });
+    sesClient = new SESv2Client({ endpoint: ses.endpoint, region: 'ap-southeast-1', credentials: DUMMY_CREDENTIALS });
     deps = { log: new DynamoNotificationLog(db.documentClient, db.tableName), mailer: new SesMailer(sesClient, 'dondoc@sogd.example.gov.vn', 'dondoc') };
   });
 

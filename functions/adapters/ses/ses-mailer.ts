@@ -1,32 +1,34 @@
-import { SendEmailCommand, type SESClient } from '@aws-sdk/client-ses';
+import { SendEmailCommand, type SESv2Client } from '@aws-sdk/client-sesv2';
 import { MailerError, type Mailer, type MailToSend } from '../../core/ports/mailer.ts';
 
 /* SES error types (the SDK's `name`) that mean "not now" and "never". */
-const THROTTLED = new Set(['Throttling', 'ThrottlingException', 'TooManyRequestsException', 'LimitExceededException']);
+const THROTTLED = new Set(['TooManyRequestsException', 'LimitExceededException', 'ThrottlingException', 'Throttling']);
 const REJECTED = new Set([
   'MessageRejected',
   'MailFromDomainNotVerifiedException',
-  'ConfigurationSetDoesNotExistException',
-  'ConfigurationSetSendingPausedException',
-  'AccountSendingPausedException',
-  'InvalidParameterValue',
+  'AccountSuspendedException',
+  'SendingPausedException',
+  'NotFoundException',
+  'BadRequestException',
 ]);
 
-/** SES (v1 API: the same calls on AWS and on aws-ses-v2-local), always through the configuration set. */
+/** SES (v2 API, on AWS and on aws-ses-v2-local), always through the configuration set. */
 export class SesMailer implements Mailer {
   constructor(
-    private readonly ses: SESClient,
+    private readonly ses: SESv2Client,
     private readonly from: string,
     private readonly configurationSet: string | undefined,
   ) {}
 
   async send(mail: MailToSend): Promise<{ messageId: string }> {
     const command = new SendEmailCommand({
-      Source: this.from,
+      FromEmailAddress: this.from,
       Destination: { ToAddresses: [...mail.to], CcAddresses: [...mail.cc] },
-      Message: {
-        Subject: { Data: mail.subject, Charset: 'UTF-8' },
-        Body: { Html: { Data: mail.html, Charset: 'UTF-8' }, Text: { Data: mail.text, Charset: 'UTF-8' } },
+      Content: {
+        Simple: {
+          Subject: { Data: mail.subject, Charset: 'UTF-8' },
+          Body: { Html: { Data: mail.html, Charset: 'UTF-8' }, Text: { Data: mail.text, Charset: 'UTF-8' } },
+        },
       },
       ...(this.configurationSet === undefined ? {} : { ConfigurationSetName: this.configurationSet }),
     });
