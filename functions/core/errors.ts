@@ -7,7 +7,13 @@ export type DondocErrorCode =
   | 'INVALID_INSTANT'
   | 'INVALID_ARGUMENT'
   /** a service of the local stack (dynalite, s3rver, aws-ses-v2-local) misbehaved */
-  | 'LOCAL_SERVICE';
+  | 'LOCAL_SERVICE'
+  /** the caller's identity (dashboard token claims) is missing or unusable */
+  | 'UNAUTHENTICATED'
+  /** the caller is known but the thing asked for is outside their scope */
+  | 'FORBIDDEN'
+  /** the thing asked for does not exist (a unit not in the registry, a route) */
+  | 'NOT_FOUND';
 
 export class DondocError extends Error {
   constructor(

@@ -11,8 +11,8 @@ import {
 } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 
-/** What a dashboard user may read: the whole department, one district office, or one unit. */
-export const SCOPE_KINDS = ['department', 'district_office', 'unit'] as const;
+/* What a dashboard user may read is the API's rule (functions/core/access/scope.ts). */
+export { SCOPE_KINDS } from '../../functions/core/access/scope.ts';
 
 /**
  * Dashboard users. Accounts are created by an administrator, never by sign-up; each carries

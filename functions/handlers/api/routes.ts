@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import type { Scope } from '../../core/access/scope.ts';
+import { DondocError } from '../../core/errors.ts';
+import type { ApiDeps } from './api-deps.ts';
+import { RequirementId, StatusName, UnitCode } from './input-schemas.ts';
+import { parseInput } from './parse-input.ts';
+import { requirementUnits } from './requirement-units.ts';
+import { unitChildren, unitPage } from './unit-routes.ts';
+import { createUpload } from './upload-route.ts';
+
+export interface RouteCall {
+  deps: ApiDeps;
+  scope: Scope;
+  params: Record<string, string>;
+  query: Record<string, string>;
+  body: () => unknown;
+}
+
+interface Route {
+  method: 'GET' | 'POST';
+  path: RegExp;
+  run: (call: RouteCall) => Promise<unknown>;
+}
+
+const UnitParams = z.object({ code: UnitCode });
+const RequirementParams = z.object({ requirementId: RequirementId });
+const StatusQuery = z.object({ status: StatusName });
+
+/*
+ * HTTP APIs hand the function a path with `%2F` already decoded, so a requirement id
+ * (`<dispatch>/<requirement>`) arrives either encoded or as two segments: the pattern takes both.
+ */
+const ROUTES: readonly Route[] = [
+  { method: 'GET', path: /^\/api\/me$/, run: async ({ scope }) => scope },
+  {
+    method: 'GET',
+    path: /^\/api\/units\/(?<code>[^/]+)$/,
+    run: ({ deps, scope, params }) => unitPage(deps, scope, parseInput(UnitParams, params, 'path').code),
+  },
+  {
+    method: 'GET',
+    path: /^\/api\/units\/(?<code>[^/]+)\/children$/,
+    run: ({ deps, scope, params }) => unitChildren(deps, scope, parseInput(UnitParams, params, 'path').code),
+  },
+  {
+    method: 'GET',
+    path: /^\/api\/requirements\/(?<requirementId>.+)\/units$/,
+    run: ({ deps, scope, params, query }) =>
+      requirementUnits(deps.store, scope, parseInput(RequirementParams, params, 'path').requirementId, parseInput(StatusQuery, query, 'query').status),
+  },
+  { method: 'POST', path: /^\/api\/uploads$/, run: ({ deps, scope, body }) => createUpload(deps, scope, body()) },
+];
+
+export interface MatchedRoute {
+  run: Route['run'];
+  params: Record<string, string>;
+}
+
+export function matchRoute(method: string, path: string): MatchedRoute {
+  const trimmed = path.length > 1 ? path.replace(/\/$/, '') : path;
+  for (const route of ROUTES) {
+    const match = route.method === method ? route.path.exec(trimmed) : null;
+    if (match !== null) return { run: route.run, params: decodeParams(match.groups ?? {}) };
+  }
+  throw new DondocError('NOT_FOUND', `Không có đường dẫn ${method} ${path} / No route ${method} ${path}`);
+}
+
+function decodeParams(groups: Record<string, string>): Record<string, string> {
+  try {
+    return Object.fromEntries(Object.entries(groups).map(([name, value]) => [name, decodeURIComponent(value)]));
+  } catch {
+    throw new DondocError('INVALID_ARGUMENT', 'Đường dẫn mã hóa sai / The path is not correctly encoded', { field: 'path' });
+  }
+}

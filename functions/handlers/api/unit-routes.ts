@@ -1,0 +1,66 @@
+import { canRead, type Scope } from '../../core/access/scope.ts';
+import type { NotificationRecord } from '../../core/ports/notification-log.ts';
+import type { StoredStatus } from '../../core/ports/state-store.ts';
+import type { UnitRecord } from '../../core/snapshot/entities.ts';
+import { boundedMap } from '../../adapters/dynamodb/bounded-map.ts';
+import type { ApiDeps } from './api-deps.ts';
+import { registeredUnit, requireAccess } from './unit-access.ts';
+
+/* An office has up to a few hundred units; this many status queries in flight keeps the page quick without throttling. */
+const STATUS_READS_IN_FLIGHT = 8;
+
+export interface SentEmail {
+  requirement: string;
+  stage: string;
+  recipient: string;
+  day: string;
+  subject: string;
+  sentAt: number;
+}
+
+export interface UnitPage {
+  unit: UnitRecord;
+  statuses: StoredStatus[];
+  emails: SentEmail[];
+}
+
+/** A drill-down row: the failing record codes stay on the unit's own page, so an office's table stays small. */
+export type StatusSummary = Omit<StoredStatus, 'failingCodes'>;
+
+export interface UnitChildren {
+  unit: string;
+  children: Array<{ unit: UnitRecord; statuses: StatusSummary[] }>;
+}
+
+export async function unitPage(deps: ApiDeps, scope: Scope, code: string): Promise<UnitPage> {
+  const unit = await registeredUnit(deps.store, code);
+  requireAccess(canRead(scope, unit), code);
+  const [statuses, claims] = await Promise.all([deps.store.getStatuses(code), deps.log.sentFor(code)]);
+  return { unit, statuses, emails: sentEmails(claims) };
+}
+
+export async function unitChildren(deps: ApiDeps, scope: Scope, code: string): Promise<UnitChildren> {
+  const unit = await registeredUnit(deps.store, code);
+  requireAccess(canRead(scope, unit), code);
+  const children = (await deps.store.listChildren(code)).filter((child) => canRead(scope, child)).sort(byCode);
+  const rows = await boundedMap(children, STATUS_READS_IN_FLIGHT, async (child) => ({
+    unit: child,
+    statuses: (await deps.store.getStatuses(child.unitCode)).map(statusSummary),
+  }));
+  return { unit: code, children: rows };
+}
+
+/* A claim without sentAt is in flight or was never accepted by SES: it is not history yet. */
+function sentEmails(claims: readonly NotificationRecord[]): SentEmail[] {
+  return claims
+    .flatMap(({ requirement, stage, recipient, day, subject, sentAt }) => (sentAt === undefined ? [] : [{ requirement, stage, recipient, day, subject, sentAt }]))
+    .sort((a, b) => b.sentAt - a.sentAt);
+}
+
+function statusSummary({ failingCodes: _codes, ...summary }: StoredStatus): StatusSummary {
+  return summary;
+}
+
+export function byCode(a: UnitRecord, b: UnitRecord): number {
+  return a.unitCode.localeCompare(b.unitCode);
+}
