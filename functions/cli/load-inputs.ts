@@ -1,6 +1,6 @@
 import { access } from 'node:fs/promises';
 import { basename } from 'node:path';
-import type { Catalog } from '../core/catalog/schema.ts';
+import type { Requirement } from '../core/catalog/schema.ts';
 import type { UnitState } from '../core/evaluation/types.ts';
 import { summariseSnapshot } from '../core/ingest/summarise-snapshot.ts';
 import type { EntityKind, UnitRecord } from '../core/snapshot/entities.ts';
@@ -19,13 +19,14 @@ export interface LoadedInputs {
  * Reads every input file in order into unit state. Files are treated as snapshots taken at
  * the evaluation's as-of; a later file replaces an earlier one for the units it covers.
  * Every file is validated before any problem is reported, so one run shows every bad file.
+ * Only the given requirements' record rules are judged: a command that prints no rule
+ * results passes none, and keeps no failing codes for them.
  */
 export async function loadInputs(
   files: readonly string[],
-  catalog: Catalog,
+  requirements: readonly Requirement[],
   opts: { asOf: number; entity?: EntityKind; progress: Progress; stderr: NodeJS.WritableStream },
 ): Promise<LoadedInputs> {
-  const requirements = catalog.dispatches.flatMap((d) => d.requirements);
   const registry = new Map<string, UnitRecord>();
   const states = new Map<string, UnitState>();
   let failed = 0;

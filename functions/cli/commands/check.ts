@@ -1,5 +1,6 @@
 import { evaluate } from '../../core/evaluation/evaluate.ts';
 import type { UnitRequirementResult } from '../../core/evaluation/types.ts';
+import { writePrettyJson } from '../../core/report/write-pretty-json.ts';
 import { formatVn } from '../../core/time.ts';
 import { resolveCommonOptions } from '../common-options.ts';
 import type { CliContext } from '../context.ts';
@@ -17,7 +18,7 @@ interface CheckOptions {
 export async function checkCommand(ctx: CliContext, files: string[], raw: CheckOptions): Promise<void> {
   const opts = resolveCommonOptions(raw, ctx.now);
   const catalog = await ctx.loadCatalog(opts.dispatchesDir);
-  const { registry, states } = await loadInputs(files, catalog, { ...opts, progress: ctx.progress, stderr: ctx.stderr });
+  const { registry, states } = await loadInputs(files, catalog.dispatches.flatMap((d) => d.requirements), { ...opts, progress: ctx.progress, stderr: ctx.stderr });
   const units = raw.unit ? new Set(raw.unit) : undefined;
   const requirements = raw.requirement ? new Set(raw.requirement) : undefined;
   const results = evaluate(catalog, { registry, states, asOf: opts.asOf }).filter(
@@ -27,7 +28,7 @@ export async function checkCommand(ctx: CliContext, files: string[], raw: CheckO
       (!requirements || requirements.has(r.requirement) || requirements.has(r.dispatch)),
   );
   if (opts.json) {
-    ctx.stdout.write(`${JSON.stringify({ asOf: formatVn(opts.asOf), results: results.map(toJson) }, null, 2)}\n`);
+    await writePrettyJson(ctx.stdout, { asOf: formatVn(opts.asOf) }, 'results', lazyMap(results, toJson));
     return;
   }
   for (const r of results) {
@@ -50,4 +51,9 @@ function toJson(r: UnitRequirementResult) {
     ...(r.compliantSince === undefined ? {} : { compliantSince: formatVn(r.compliantSince) }),
     failingCodes: r.failingCodes,
   };
+}
+
+/** Each result's JSON shape only as it is written, so they are never all built at once. */
+function* lazyMap<T, U>(items: readonly T[], map: (item: T) => U): Generator<U> {
+  for (const item of items) yield map(item);
 }

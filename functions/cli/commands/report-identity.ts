@@ -1,6 +1,5 @@
 import { identityReport } from '../../core/report/identity.ts';
 import { renderIdentityTables } from '../../core/report/identity-table.ts';
-import { writeIdentityXlsx } from '../../core/report/identity-xlsx.ts';
 import { resolveCommonOptions } from '../common-options.ts';
 import type { CliContext } from '../context.ts';
 import { loadInputs } from '../load-inputs.ts';
@@ -20,13 +19,16 @@ export async function reportIdentityCommand(ctx: CliContext, files: string[], ra
   if (!['json', 'table', 'xlsx'].includes(format)) throw new UsageError(`--format phải là json, table hoặc xlsx / must be json, table or xlsx: "${format}"`);
   if (format === 'xlsx' && !raw.out) throw new UsageError('--format xlsx cần --out <tệp.xlsx> / needs --out <file.xlsx>');
   const opts = resolveCommonOptions({ ...raw, format: undefined, out: undefined, json: undefined }, ctx.now);
-  const catalog = await ctx.loadCatalog(opts.dispatchesDir);
-  const { registry, states } = await loadInputs(files, catalog, { ...opts, progress: ctx.progress, stderr: ctx.stderr });
+  // Loaded only so a bad --dispatches fails here as in every command: the report reads no rule.
+  await ctx.loadCatalog(opts.dispatchesDir);
+  const { registry, states } = await loadInputs(files, [], { ...opts, progress: ctx.progress, stderr: ctx.stderr });
   const summaries = [...states.values()].flatMap((s) => [s.students, s.staff].filter((x) => x !== undefined));
   const report = identityReport(registry, summaries, opts.asOf);
   if (format === 'json') ctx.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   else if (format === 'table') ctx.stdout.write(renderIdentityTables(report));
   else {
+    // ExcelJS is large; only this format needs it, so only it pays for loading it.
+    const { writeIdentityXlsx } = await import('../../core/report/identity-xlsx.ts');
     await writeIdentityXlsx(report, raw.out as string);
     ctx.stderr.write(`Đã ghi / written: ${raw.out}\n`);
   }

@@ -6,11 +6,17 @@ import { hash53 } from './hash53.ts';
 import { NumberSet } from './number-set.ts';
 import { recordCode, type DataRecord } from './record-fields.ts';
 import { isRecordRule, recordJudge, type RecordJudge, type Repeats } from './record-rules.ts';
-import type { IdentityTally, UnitEntitySummary } from './types.ts';
+import type { IdentityTally, RequirementTally, UnitEntitySummary } from './types.ts';
 
 interface Judged {
   id: string;
   judge: RecordJudge;
+}
+
+/** A summary with its tallies in the order of the entity's judged rules, so a record reaches each by position. */
+interface Folded {
+  summary: UnitEntitySummary;
+  tallies: RequirementTally[];
 }
 
 interface RepeatIndex {
@@ -28,7 +34,7 @@ const NO_REPEATS: Repeats = { nationalId: false, code: false };
 export class SnapshotAccumulator {
   private readonly judged = new Map<EntityKind, Judged[]>();
   private readonly repeatIndex = new Map<EntityKind, RepeatIndex>();
-  private readonly byUnit = new Map<string, Map<EntityKind, UnitEntitySummary>>();
+  private readonly byUnit = new Map<string, Map<EntityKind, Folded>>();
   private readonly units = new Map<string, UnitRecord>();
 
   constructor(
@@ -55,7 +61,8 @@ export class SnapshotAccumulator {
       this.units.set(rec.record.unitCode, rec.record);
       return;
     }
-    const summary = this.summaryFor(rec.record.unitCode, rec.entity);
+    const folded = this.foldedFor(rec.record.unitCode, rec.entity);
+    const summary = folded.summary;
     summary.rows += 1;
     switch (rec.entity) {
       case 'students':
@@ -73,48 +80,48 @@ export class SnapshotAccumulator {
         addExplanation(summary, rec.record);
         break;
     }
-    this.judge(summary, rec);
+    this.judge(folded.tallies, rec);
   }
 
   summaries(): UnitEntitySummary[] {
-    return [...this.byUnit.values()].flatMap((perEntity) => [...perEntity.values()]);
+    return [...this.byUnit.values()].flatMap((perEntity) => [...perEntity.values()].map((folded) => folded.summary));
   }
 
   registry(): UnitRecord[] {
     return [...this.units.values()];
   }
 
-  private summaryFor(unit: string, entity: EntityKind): UnitEntitySummary {
+  private foldedFor(unit: string, entity: EntityKind): Folded {
     let perEntity = this.byUnit.get(unit);
     if (!perEntity) {
       perEntity = new Map();
       this.byUnit.set(unit, perEntity);
     }
-    let summary = perEntity.get(entity);
-    if (!summary) {
-      summary = emptySummary(unit, entity, this.meta.asOf, this.meta.source);
+    let folded = perEntity.get(entity);
+    if (!folded) {
+      const summary = emptySummary(unit, entity, this.meta.asOf, this.meta.source);
       if (entity === 'students' || entity === 'staff') {
         summary.byLevel = {};
         summary.byClass = {};
         summary.unverifiedCodes = [];
       }
       // Every rule reading this entity gets a tally, so "nothing counted" differs from "never judged".
-      for (const { id } of this.judged.get(entity) ?? []) summary.tallies[id] = emptyTally();
-      perEntity.set(entity, summary);
+      const tallies = (this.judged.get(entity) ?? []).map(({ id }) => (summary.tallies[id] ??= emptyTally()));
+      folded = { summary, tallies };
+      perEntity.set(entity, folded);
     }
-    return summary;
+    return folded;
   }
 
-  private judge(summary: UnitEntitySummary, rec: DataRecord): void {
+  private judge(tallies: readonly RequirementTally[], rec: DataRecord): void {
     const judged = this.judged.get(rec.entity);
     if (!judged) return;
     const repeats = this.repeats(rec);
     const code = recordCode(rec);
-    for (const { id, judge } of judged) {
-      const verdict = judge(rec, repeats);
+    for (let i = 0; i < judged.length; i++) {
+      const verdict = (judged[i] as Judged).judge(rec, repeats);
       if (!verdict) continue;
-      const tally = summary.tallies[id] ?? emptyTally();
-      summary.tallies[id] = tally;
+      const tally = tallies[i] as RequirementTally;
       tally.total += 1;
       if (verdict.fail) {
         tally.failing += 1;

@@ -8,7 +8,9 @@ export function measureRecordRule(requirement: Requirement, rule: RecordRule, st
   const summary = state?.[rule.entity];
   const tally = summary?.tallies[requirement.id];
   if (!summary || !tally) return NO_DATA;
-  const base = { total: tally.total, failing: tally.failing, failingCodes: [...tally.failingCodes] };
+  // The result shares the tally's codes rather than copying them: nothing writes to either
+  // once the snapshot is summarised, and a copy doubled a province's largest arrays.
+  const base = { total: tally.total, failing: tally.failing, failingCodes: tally.failingCodes };
   // A record stamped after its own snapshot is a clock error upstream; the snapshot is the latest we can vouch for.
   const since = Math.min(tally.lastAt ?? summary.asOf, summary.asOf);
   switch (rule.kind) {

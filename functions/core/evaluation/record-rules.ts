@@ -34,8 +34,24 @@ export interface Repeats {
   code: boolean;
 }
 
-/** Returns undefined when the rule does not count the record at all. */
+/**
+ * Returns undefined when the rule does not count the record at all. The verdict is valid
+ * until the judge's next call: each judge refills one object rather than allocating one per
+ * record, as it runs for every record of a province's files.
+ */
 export type RecordJudge = (rec: DataRecord, repeats: Repeats) => Verdict | undefined;
+
+type VerdictOf = (fail: boolean, warn: boolean, at: number | undefined) => Verdict;
+
+function verdictSlot(): VerdictOf {
+  const verdict: Verdict = { fail: false, warn: false, at: undefined };
+  return (fail, warn, at) => {
+    verdict.fail = fail;
+    verdict.warn = warn;
+    verdict.at = at;
+    return verdict;
+  };
+}
 
 const DAY_MS = 86_400_000;
 
@@ -50,52 +66,49 @@ function updatedAt(rec: DataRecord): number | undefined {
 }
 
 export function recordJudge(rule: RecordRule): RecordJudge {
+  const verdict = verdictSlot();
   switch (rule.kind) {
     case 'identity_verification':
       return (rec) => {
         if ((rec.entity !== 'students' && rec.entity !== 'staff') || !counts(rec)) return undefined;
-        return { fail: rec.record.idVerification !== 'verified', warn: false, at: rec.record.updatedAt };
+        return verdict(rec.record.idVerification !== 'verified', false, rec.record.updatedAt);
       };
     case 'required_fields': {
       const readers = rule.fields.map(fieldReader);
       return (rec) => {
         if (!counts(rec)) return undefined;
-        return { fail: readers.some((read) => !isPresent(read(rec.record))), warn: false, at: updatedAt(rec) };
+        return verdict(readers.some((read) => !isPresent(read(rec.record))), false, updatedAt(rec));
       };
     }
     case 'update_window':
-      return updateWindowJudge(rule);
+      return updateWindowJudge(rule, verdict);
     case 'self_review': {
       const since = rule.since === undefined ? undefined : vnStartOfDay(rule.since);
       return (rec) => {
         if (rec.entity !== 'staff' || !counts(rec)) return undefined;
         const reviewed = rec.record.reviewedAt;
         const fail = reviewed === undefined || (since !== undefined && reviewed < since);
-        return { fail, warn: false, at: reviewed };
+        return verdict(fail, false, reviewed);
       };
     }
     case 'school_year_rollover': {
       const read = fieldReader('school_year');
       return (rec) => {
         if (!counts(rec)) return undefined;
-        return { fail: read(rec.record) !== rule.school_year, warn: false, at: updatedAt(rec) };
+        return verdict(read(rec.record) !== rule.school_year, false, updatedAt(rec));
       };
     }
     case 'duplicates': {
       const byId = rule.keys.includes('national_id');
       const byCode = rule.keys.includes('record_code');
-      return (rec, repeats) => ({
-        fail: (byId && repeats.nationalId) || (byCode && repeats.code),
-        warn: false,
-        at: updatedAt(rec),
-      });
+      return (rec, repeats) => verdict((byId && repeats.nationalId) || (byCode && repeats.code), false, updatedAt(rec));
     }
     case 'reference_set':
-      return referenceSetJudge(rule);
+      return referenceSetJudge(rule, verdict);
   }
 }
 
-function updateWindowJudge(rule: Extract<Rule, { kind: 'update_window' }>): RecordJudge {
+function updateWindowJudge(rule: Extract<Rule, { kind: 'update_window' }>, verdict: VerdictOf): RecordJudge {
   const readEffective = fieldReader(rule.effective_field);
   const okMs = rule.ok_days * DAY_MS;
   const warnMs = rule.warn_days * DAY_MS;
@@ -115,11 +128,11 @@ function updateWindowJudge(rule: Extract<Rule, { kind: 'update_window' }>): Reco
     if (typeof effective !== 'string' || effective === '' || updated === undefined) return undefined;
     if (rule.since !== undefined && effective < rule.since) return undefined;
     const lag = updated - dayStart(effective);
-    return { fail: lag > warnMs, warn: lag > okMs && lag <= warnMs, at: updated };
+    return verdict(lag > warnMs, lag > okMs && lag <= warnMs, updated);
   };
 }
 
-function referenceSetJudge(rule: Extract<Rule, { kind: 'reference_set' }>): RecordJudge {
+function referenceSetJudge(rule: Extract<Rule, { kind: 'reference_set' }>, verdict: VerdictOf): RecordJudge {
   const readWhen = fieldReader(rule.when.field);
   const needles = rule.when.contains.map(foldText);
   const readEffective = fieldReader('change_effective_date');
@@ -138,6 +151,6 @@ function referenceSetJudge(rule: Extract<Rule, { kind: 'reference_set' }>): Reco
       const value = read(rec.record);
       return !isPresent(value) || !allowed.has(foldCase(String(value)));
     });
-    return { fail, warn: false, at: updatedAt(rec) };
+    return verdict(fail, false, updatedAt(rec));
   };
 }

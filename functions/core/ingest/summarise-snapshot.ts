@@ -33,10 +33,14 @@ export async function summariseSnapshot(
   const opened = await openSnapshot(input, opts.entity ? { entity: opts.entity } : undefined);
   const acc = new SnapshotAccumulator(requirements, { asOf: opts.asOf, source: input.name });
   let rows = 0;
-  for await (const rec of opened.records()) {
-    acc.add(rec);
-    rows += 1;
-    if (opts.onRows && rows % PROGRESS_EVERY === 0) opts.onRows(rows);
+  let reported = 0;
+  for await (const batch of opened.batches()) {
+    for (const rec of batch) acc.add(rec);
+    rows += batch.length;
+    if (opts.onRows && rows - reported >= PROGRESS_EVERY) {
+      reported = rows - (rows % PROGRESS_EVERY);
+      opts.onRows(reported);
+    }
   }
   opts.onRows?.(rows);
   const ok = opened.report.ok;

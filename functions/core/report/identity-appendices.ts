@@ -1,5 +1,5 @@
 import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
+import { format } from 'date-fns/format';
 import { rate2 } from '../evaluation/rate.ts';
 import type { Level } from '../snapshot/entities.ts';
 import { parseInstant, VN_TZ } from '../time.ts';

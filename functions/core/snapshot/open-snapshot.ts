@@ -14,7 +14,6 @@ import type { SnapshotInput } from './snapshot-input.ts';
 import type { RawRow, Table } from './table.ts';
 import { decodeText } from './text-decoder.ts';
 import type { SnapshotFormat, ValidationReport } from './validation-report.ts';
-import { openXlsxTable } from './xlsx-table.ts';
 
 export { bufferInput, fileInput, type SnapshotInput } from './snapshot-input.ts';
 export type { IssueCode, SnapshotFormat, ValidationIssue, ValidationReport } from './validation-report.ts';
@@ -24,7 +23,12 @@ export interface OpenedSnapshot {
   format: SnapshotFormat;
   /** Streams the valid rows' PII-reduced records, filling `report` as it goes. Can be iterated once. */
   records(): AsyncIterable<EntityRecord>;
-  /** complete once records() is exhausted (or its loop left early) */
+  /**
+   * The same records a chunk of the file at a time, for callers that fold them: one await a
+   * chunk rather than one a record. Either this or records() can be iterated, once.
+   */
+  batches(): AsyncIterable<EntityRecord[]>;
+  /** complete once records() or batches() is exhausted (or its loop left early) */
   report: ValidationReport;
 }
 
@@ -43,8 +47,11 @@ async function openTable(format: SnapshotFormat, bytes: ByteSource, entity: Enti
       return openCsvTable(decodeText(bytes.stream), bytes.close);
     case 'ndjson':
       return openNdjsonTable(decodeText(bytes.stream), bytes.close);
-    case 'xlsx':
+    case 'xlsx': {
+      // ExcelJS is large; CSV and NDJSON snapshots never load it.
+      const { openXlsxTable } = await import('./xlsx-table.ts');
       return openXlsxTable(bytes.stream, entity, bytes.close);
+    }
   }
 }
 
@@ -88,7 +95,8 @@ export async function openSnapshot(input: SnapshotInput, opts?: { entity?: Entit
   const validator = new RowValidator(entity, table, log);
   let started = false;
 
-  async function* records(): AsyncGenerator<EntityRecord> {
+  /** The table's rows as read; validation is left to the caller so records() can stay lazy row by row. */
+  async function* rows(): AsyncGenerator<RawRow[]> {
     if (started) throw new DondocError('INVALID_ARGUMENT', 'records() chỉ đọc được một lần / records() can be iterated once');
     started = true;
     try {
@@ -101,10 +109,7 @@ export async function openSnapshot(input: SnapshotInput, opts?: { entity?: Entit
           break;
         }
         if (batch.done) break;
-        for (const raw of batch.value) {
-          const record = validator.validate(raw);
-          if (record !== undefined) yield record;
-        }
+        yield batch.value;
       }
       if (report.rows === 0) log.add(makeIssue('warning', 'empty_file', {}, messages.emptyFile()));
     } finally {
@@ -113,13 +118,33 @@ export async function openSnapshot(input: SnapshotInput, opts?: { entity?: Entit
     }
   }
 
-  return { entity, format, report, records };
+  async function* records(): AsyncGenerator<EntityRecord> {
+    for await (const batch of rows()) {
+      for (const raw of batch) {
+        const record = validator.validate(raw);
+        if (record !== undefined) yield record;
+      }
+    }
+  }
+
+  async function* batches(): AsyncGenerator<EntityRecord[]> {
+    for await (const batch of rows()) {
+      const records: EntityRecord[] = [];
+      for (const raw of batch) {
+        const record = validator.validate(raw);
+        if (record !== undefined) records.push(record);
+      }
+      if (records.length > 0) yield records;
+    }
+  }
+
+  return { entity, format, report, records, batches };
 }
 
 /** Reads the whole snapshot and returns its report; records are dropped as they stream by. */
 export async function validateSnapshot(input: SnapshotInput, opts?: { entity?: EntityKind }): Promise<ValidationReport> {
   const opened = await openSnapshot(input, opts);
-  for await (const _record of opened.records()) {
+  for await (const _batch of opened.batches()) {
     // Only the report is wanted; draining the records fills it.
   }
   return opened.report;

@@ -67,15 +67,38 @@ export function utcWallClockInstant(wall: Date): number | undefined {
   );
 }
 
-/** `YYYY-MM-DD[T ]HH:mm[:ss]` without offset, the shape exports use: read without a regular expression. */
-function canonicalLocal(text: string): number | undefined {
+const PLUS = 43;
+const LETTER_Z = 90;
+
+/** The offset of `±HH:MM` at `at`, in ms to subtract from the wall clock; NaN if it is not one. */
+function offsetAt(text: string, at: number): number {
+  const sign = text.charCodeAt(at);
+  if ((sign !== PLUS && sign !== HYPHEN) || text.charCodeAt(at + 3) !== COLON) return Number.NaN;
+  const ms = digitsAt(text, at + 1, 2) * HOUR_MS + digitsAt(text, at + 4, 2) * 60_000;
+  return sign === HYPHEN ? -ms : ms;
+}
+
+/**
+ * `YYYY-MM-DD[T ]HH:mm[:ss]`, bare (Vietnam time) or with `Z` or `±HH:MM` after the
+ * seconds: the shapes exports use, read without a regular expression. Undefined for any
+ * other shape, left to the general parser.
+ */
+function canonicalTimestamp(text: string): number | undefined {
   const n = text.length;
-  if (n !== 16 && n !== 19) return undefined;
+  if (n !== 16 && n !== 19 && n !== 20 && n !== 25) return undefined;
   const separator = text.charCodeAt(10);
   if (text.charCodeAt(4) !== HYPHEN || text.charCodeAt(7) !== HYPHEN || (separator !== LETTER_T && separator !== SPACE)) return undefined;
-  if (text.charCodeAt(13) !== COLON || (n === 19 && text.charCodeAt(16) !== COLON)) return undefined;
-  const seconds = n === 19 ? digitsAt(text, 17, 2) : 0;
-  return vnWallClockInstant(digitsAt(text, 0, 4), digitsAt(text, 5, 2), digitsAt(text, 8, 2), digitsAt(text, 11, 2), digitsAt(text, 14, 2), seconds);
+  if (text.charCodeAt(13) !== COLON || (n > 16 && text.charCodeAt(16) !== COLON)) return undefined;
+  const y = digitsAt(text, 0, 4);
+  const mo = digitsAt(text, 5, 2);
+  const d = digitsAt(text, 8, 2);
+  const h = digitsAt(text, 11, 2);
+  const mi = digitsAt(text, 14, 2);
+  const s = n === 16 ? 0 : digitsAt(text, 17, 2);
+  if (n <= 19) return vnWallClockInstant(y, mo, d, h, mi, s);
+  const offset = n === 20 ? (text.charCodeAt(19) === LETTER_Z ? 0 : Number.NaN) : offsetAt(text, 19);
+  if (Number.isNaN(offset) || !isValidDay(y, mo, d) || !isValidTime(h, mi, s)) return undefined;
+  return Date.UTC(y, mo - 1, d, h, mi, s) - offset;
 }
 
 /**
@@ -83,7 +106,7 @@ function canonicalLocal(text: string): number | undefined {
  * bare date (its first instant in Vietnam) or an Excel serial written out as text.
  */
 export function parseTimestampText(text: string, date1904: boolean): number | undefined {
-  const canonical = canonicalLocal(text);
+  const canonical = canonicalTimestamp(text);
   if (canonical !== undefined) return canonical;
   let m = ISO.exec(text);
   if (m) {
