@@ -1,10 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { DondocError } from '../core/errors.ts';
 import { ENTITY_KINDS } from '../core/snapshot/entities.ts';
-import { checkCommand } from './commands/check.ts';
-import { dispatchesCommand } from './commands/dispatches.ts';
-import { reportIdentityCommand } from './commands/report-identity.ts';
-import { validateCommand } from './commands/validate.ts';
 import { processContext, type CliContext } from './context.ts';
 import { BadInputError, UsageError } from './usage-error.ts';
 
@@ -17,6 +13,7 @@ function evaluating(cmd: Command): Command {
     .addOption(new Option('--entity <entity>', 'loại dữ liệu của mọi tệp / entity of every file').choices(ENTITY_KINDS));
 }
 
+/** Each command's modules are imported when it runs: every command would otherwise pay for loading all of them. */
 export function buildProgram(ctx: CliContext): Command {
   const program = new Command('dondoc')
     .description('dondoc — đôn đốc cập nhật CSDL ngành / compliance tracking for the education sector database')
@@ -29,14 +26,14 @@ export function buildProgram(ctx: CliContext): Command {
     .description('danh mục công văn và yêu cầu / the dispatch catalog')
     .option('--json', 'JSON output')
     .option('--dispatches <dir>', 'catalog folder')
-    .action((opts) => dispatchesCommand(ctx, opts));
+    .action(async (opts) => (await import('./commands/dispatches.ts')).dispatchesCommand(ctx, opts));
 
   evaluating(program.command('check').argument('<files...>'))
     .description('đánh giá mức độ tuân thủ từng đơn vị / evaluate every unit against every requirement')
     .option('--json', 'JSON output')
     .option('--unit <code>', 'chỉ đơn vị này (lặp lại được) / only this unit (repeatable)', collect)
     .option('--requirement <id>', 'chỉ yêu cầu hoặc công văn này / only this requirement or dispatch (repeatable)', collect)
-    .action((files: string[], opts) => checkCommand(ctx, files, opts));
+    .action(async (files: string[], opts) => (await import('./commands/check.ts')).checkCommand(ctx, files, opts));
 
   const report = program.command('report').description('báo cáo thống kê / statistical reports');
   evaluating(report.command('identity').argument('<files...>'))
@@ -44,7 +41,15 @@ export function buildProgram(ctx: CliContext): Command {
     .option('--json', 'JSON output')
     .addOption(new Option('--format <format>', 'output format').choices(['json', 'table', 'xlsx']))
     .option('--out <file>', 'output file for --format xlsx')
-    .action((files: string[], opts) => reportIdentityCommand(ctx, files, opts));
+    .action(async (files: string[], opts) => (await import('./commands/report-identity.ts')).reportIdentityCommand(ctx, files, opts));
+
+  evaluating(program.command('notify').argument('<files...>'))
+    .description('thư nhắc việc, báo quá hạn, tổng hợp tuần mà lần chạy lúc --as-of sẽ gửi / what the daily run would send')
+    .option('--dry-run', 'chỉ liệt kê, không gửi (bắt buộc: CLI không gửi email) / list without sending (required)')
+    .option('--json', 'JSON output')
+    .option('--department <code>', 'mã đơn vị của Sở / the department unit code (default: the one department among the units)')
+    .option('--include-missed', 'coi như chưa gửi mốc nào của các ngày trước / treat earlier stages as never sent')
+    .action(async (files: string[], opts) => (await import('./commands/notify.ts')).notifyCommand(ctx, files, opts));
 
   program
     .command('validate')
@@ -52,7 +57,7 @@ export function buildProgram(ctx: CliContext): Command {
     .description('kiểm tra một tệp theo định dạng snapshot / check a file against the snapshot contract')
     .addOption(new Option('--entity <entity>', 'entity of the file').choices(ENTITY_KINDS))
     .option('--json', 'JSON output')
-    .action((file: string, opts) => validateCommand(ctx, file, opts));
+    .action(async (file: string, opts) => (await import('./commands/validate.ts')).validateCommand(ctx, file, opts));
 
   return program;
 }

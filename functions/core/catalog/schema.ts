@@ -134,6 +134,8 @@ export const NotificationPolicy = z.object({
   quiet_weekdays: z.array(z.number().int().min(1).max(7)).optional(),
   /** public holidays, YYYY-MM-DD, Vietnam time */
   quiet_dates: z.array(z.iso.date()).optional(),
+  /** extra recipients copied on every reminder and escalation (e.g. the department's desk officer for this dispatch) */
+  cc: z.array(z.email()).optional(),
 });
 export type NotificationPolicy = z.infer<typeof NotificationPolicy>;
 
