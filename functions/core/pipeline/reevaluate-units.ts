@@ -1,8 +1,7 @@
 import type { Catalog } from '../catalog/schema.ts';
-import { evaluate } from '../evaluation/evaluate.ts';
-import type { UnitState } from '../evaluation/types.ts';
 import type { StateStore, StatusChange } from '../ports/state-store.ts';
 import type { UnitRecord } from '../snapshot/entities.ts';
+import { evaluateStored } from './evaluate-stored.ts';
 
 export interface Reevaluation {
   /** every unit evaluated (the given ones and the district offices above them) */
@@ -11,16 +10,10 @@ export interface Reevaluation {
 }
 
 /**
- * Re-evaluates the given units as of `asOf` from the stored state and writes their statuses.
- * A district office's report rule reads its schools, so an office is evaluated with its
- * children, and a school's change re-evaluates the office above it too.
+ * Re-evaluates the units a snapshot touched, and the district offices above them: an
+ * office's report rule reads its schools, so a school's change can change its office's status.
  */
-export async function reevaluateUnits(
-  store: StateStore,
-  catalog: Catalog,
-  codes: Iterable<string>,
-  asOf: number,
-): Promise<Reevaluation> {
+export async function reevaluateUnits(store: StateStore, catalog: Catalog, codes: Iterable<string>, asOf: number): Promise<Reevaluation> {
   const wanted = new Set(codes);
   const registry = new Map<string, UnitRecord>();
   for (const code of wanted) {
@@ -39,10 +32,7 @@ export async function reevaluateUnits(
     const unit = registry.get(code);
     const scope = new Map<string, UnitRecord>(unit ? [[code, unit]] : []);
     if (unit?.unitKind === 'district_office') for (const child of await store.listChildren(code)) scope.set(child.unitCode, child);
-    const states = new Map<string, UnitState>();
-    for (const member of new Set([code, ...scope.keys()])) states.set(member, await store.getUnitState(member));
-    const results = evaluate(catalog, { registry: scope, states, asOf }).filter((r) => r.unit === code && r.status !== 'not_applicable');
-    changes.push(...(await store.putResults(results, asOf)));
+    changes.push(...(await evaluateStored(store, catalog, scope, [code], asOf)).changes);
   }
   return { units: [...wanted].sort(), changes };
 }

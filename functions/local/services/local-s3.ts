@@ -1,3 +1,4 @@
+import type { EventEmitter } from 'node:events';
 import S3rver from 's3rver';
 import type { LocalService } from './listening.ts';
 
@@ -11,8 +12,13 @@ export interface LocalS3Options {
 /** The key pair s3rver accepts. */
 export const S3RVER_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
 
+export interface LocalS3 extends LocalService {
+  /** emits 'event' with an S3 notification for every object written: the local stack's bucket notification */
+  events: EventEmitter;
+}
+
 /** s3rver: the S3 API on loopback (path-style requests), objects on disk. */
-export async function startLocalS3(opts: LocalS3Options): Promise<LocalService> {
+export async function startLocalS3(opts: LocalS3Options): Promise<LocalS3> {
   const server = new S3rver({
     address: '127.0.0.1',
     port: opts.port ?? 0,
@@ -23,6 +29,8 @@ export async function startLocalS3(opts: LocalS3Options): Promise<LocalService> 
   const { port } = await server.run();
   return {
     endpoint: `http://127.0.0.1:${port}`,
+    /* s3rver is a Koa app, hence an EventEmitter; its published types leave that out. */
+    events: server as unknown as EventEmitter,
     stop: () => server.close(),
   };
 }

@@ -1,0 +1,31 @@
+import type { Catalog } from '../catalog/schema.ts';
+import { evaluate } from '../evaluation/evaluate.ts';
+import type { UnitRequirementResult, UnitState } from '../evaluation/types.ts';
+import type { StateStore, StatusChange } from '../ports/state-store.ts';
+import type { UnitRecord } from '../snapshot/entities.ts';
+
+export interface StoredEvaluation {
+  results: UnitRequirementResult[];
+  changes: StatusChange[];
+}
+
+/**
+ * Evaluates `targets` as of `asOf` from their stored state and writes their statuses. `scope`
+ * holds every unit the targets' rules may read: a district office's report rule reads its
+ * schools, so an office comes with its children. Results that do not apply are neither
+ * returned nor stored.
+ */
+export async function evaluateStored(
+  store: StateStore,
+  catalog: Catalog,
+  scope: ReadonlyMap<string, UnitRecord>,
+  targets: readonly string[],
+  asOf: number,
+): Promise<StoredEvaluation> {
+  const states = new Map<string, UnitState>();
+  for (const code of new Set([...scope.keys(), ...targets])) states.set(code, await store.getUnitState(code));
+  const wanted = new Set(targets);
+  const results = evaluate(catalog, { registry: scope, states, asOf }).filter((r) => wanted.has(r.unit) && r.status !== 'not_applicable');
+  const changes = await store.putResults(results, asOf);
+  return { results, changes };
+}
