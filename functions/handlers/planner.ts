@@ -21,7 +21,7 @@ export const ScheduledRun = z.object({ run: z.enum(['daily', 'digest']), asOf: z
 
 export async function plan(deps: DailyRunDeps, event: unknown): Promise<Omit<DailyRunSummary, 'changes' | 'findings'> & { changes: number; findings: number }> {
   const { run, asOf } = ScheduledRun.parse(event);
-  const summary = await dailyRun(asOf === undefined ? deps : { ...deps, now: () => parseInstant(asOf) }, run);
+  const summary = await dailyRun(asOf === undefined ? deps : { ...deps, now: () => parseInstant(asOf), replay: true }, run);
   /* Findings name units and the kind of gap (a missing address), never a person. */
   for (const finding of summary.findings) logger.warn('data-quality finding', { finding });
   metrics.addMetric('Emails_planned', MetricUnit.Count, summary.emails);

@@ -131,10 +131,11 @@ describe('DynamoStateStore against dynalite', () => {
         `HIST#R1#${new Date(T0 + DAY).toISOString()}`,
         `HIST#R2#${new Date(T0).toISOString()}`,
       ]);
+      /* An unchanged status is not rewritten: it keeps the evaluation that last changed it. */
       const statuses = await store.getStatuses('S-ST-1');
       expect(statuses.map((s) => [s.requirement, s.status, s.evaluatedAt])).toEqual([
-        ['R1', 'overdue', T0 + 2 * DAY],
-        ['R2', 'compliant', T0 + 2 * DAY],
+        ['R1', 'overdue', T0 + DAY],
+        ['R2', 'compliant', T0],
       ]);
     });
 
@@ -144,6 +145,12 @@ describe('DynamoStateStore against dynalite', () => {
       expect(await store.putResults([result('S-ST-2', 'R1', 'compliant')], T0)).toEqual([]);
       expect((await store.getStatuses('S-ST-2'))[0]?.status).toBe('overdue');
       expect(await history('S-ST-2')).toHaveLength(1);
+    });
+
+    it('lets an explicit replay of an earlier moment replace a newer evaluation', async () => {
+      await store.putResults([result('S-ST-3', 'R1', 'overdue')], T0 + 2 * DAY);
+      await store.putResults([result('S-ST-3', 'R1', 'pending')], T0, { replay: true });
+      expect((await store.getStatuses('S-ST-3'))[0]).toMatchObject({ status: 'pending', evaluatedAt: T0 });
     });
 
     it('finds units by requirement and status through GSI2, following the status as it changes', async () => {

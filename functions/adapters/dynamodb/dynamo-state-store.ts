@@ -25,7 +25,7 @@ import { toProcessedObjectItem } from './object-item.ts';
 import { parseItem } from './parse-item.ts';
 import { queryItems } from './query-items.ts';
 import { call, isConditionalCheckFailed } from './sdk-errors.ts';
-import { fromStatusItem, type StatusItem, storedStatusOf, toHistoryItem, toStatusItem } from './status-item.ts';
+import { fromStatusItem, type StatusItem, storedStatusOf, toHistoryItem, toStatusItem, unchanged } from './status-item.ts';
 import { transition } from './status-transition.ts';
 import { fromSummaryItem, toSummaryItem } from './summary-item.ts';
 import { fromUnitItem, toUnitItem } from './unit-item.ts';
@@ -89,7 +89,7 @@ export class DynamoStateStore implements StateStore {
    * changes. History goes last and is keyed by evaluation instant, so a retry after a failure
    * rewrites the same history items (see `transition`).
    */
-  async putResults(results: readonly UnitRequirementResult[], evaluatedAt: number): Promise<StatusChange[]> {
+  async putResults(results: readonly UnitRequirementResult[], evaluatedAt: number, opts: { replay?: boolean } = {}): Promise<StatusChange[]> {
     const latest = [...new Map(results.map((result) => [`${result.unit}#${result.requirement}`, result])).values()];
     const units = [...new Set(latest.map((result) => result.unit))];
     const found = await getAll(
@@ -110,7 +110,7 @@ export class DynamoStateStore implements StateStore {
       }
     }
     const changes = await boundedMap(latest, this.options.concurrency, (result) =>
-      this.writeStatus(result, evaluatedAt, parents.get(result.unit), stored.get(`${result.unit}#${result.requirement}`)),
+      this.writeStatus(result, evaluatedAt, parents.get(result.unit), stored.get(`${result.unit}#${result.requirement}`), opts.replay === true),
     );
     const made = changes.filter((change): change is StatusChange => change !== undefined);
     await putAll(this.client, this.tableName, made.map(toHistoryItem), this.options.retry);
@@ -138,18 +138,21 @@ export class DynamoStateStore implements StateStore {
     evaluatedAt: number,
     parentCode: string | undefined,
     initial: StatusItem | undefined,
+    replay: boolean,
   ): Promise<StatusChange | undefined> {
     let stored = initial;
     for (let attempt = 0; attempt < this.options.retry.maxAttempts; attempt++) {
-      if (stored !== undefined && stored.evaluatedAt > evaluatedAt) return undefined;
+      if (stored !== undefined && stored.evaluatedAt > evaluatedAt && !replay) return undefined;
       const lineage = transition(stored, result.status, evaluatedAt);
+      const change = lineage.change && { unit: result.unit, requirement: result.requirement, ...lineage.change, at: evaluatedAt };
+      if (stored !== undefined && unchanged(stored, result, parentCode)) return change;
       const written = await this.putIf(
         toStatusItem(result, evaluatedAt, lineage, parentCode),
         stored === undefined
           ? { ConditionExpression: 'attribute_not_exists(PK)' }
           : { ConditionExpression: 'evaluatedAt = :replaced', ExpressionAttributeValues: { ':replaced': stored.evaluatedAt } },
       );
-      if (written) return lineage.change && { unit: result.unit, requirement: result.requirement, ...lineage.change, at: evaluatedAt };
+      if (written) return change;
       stored = await this.getStatusItem(result.unit, result.requirement);
     }
     throw new AdapterError('CONFLICT', `status ${result.unit}/${result.requirement} kept changing under ${this.options.retry.maxAttempts} writes`);

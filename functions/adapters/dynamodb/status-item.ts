@@ -29,9 +29,30 @@ const StoredStatusSchema = z.object({
   evaluatedAt: z.number(),
 }) satisfies z.ZodType<StoredStatus>;
 
-const StatusItemSchema = StoredStatusSchema.extend({ since: z.number(), previous: Status.optional() });
+const StatusItemSchema = StoredStatusSchema.extend({ since: z.number(), previous: Status.optional(), GSI1PK: z.string().optional() });
 
-export type StatusItem = StoredStatus & StatusLineage;
+export type StatusItem = StoredStatus & StatusLineage & { GSI1PK?: string };
+
+/**
+ * True when writing `result` would store what is already there (the office index included):
+ * the daily run re-evaluates every unit, and most statuses do not change from one day to the
+ * next, so such writes are skipped rather than paid for.
+ */
+export function unchanged(stored: StatusItem, result: UnitRequirementResult, parentCode: string | undefined): boolean {
+  const codes = result.failingCodes.slice(0, STATUS_CODES_CAP);
+  return (
+    stored.status === result.status &&
+    stored.deadline === result.deadline &&
+    stored.total === result.total &&
+    stored.failing === result.failing &&
+    stored.rate === result.rate &&
+    stored.warning === result.warning &&
+    stored.compliantSince === result.compliantSince &&
+    stored.GSI1PK === statusIndexes(result.unit, result.requirement, result.status, parentCode).GSI1PK &&
+    stored.failingCodes.length === codes.length &&
+    stored.failingCodes.every((code, i) => code === codes[i])
+  );
+}
 
 export function toStatusItem(
   result: UnitRequirementResult,

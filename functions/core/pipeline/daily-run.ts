@@ -24,6 +24,8 @@ export interface DailyRunDeps {
   department: string;
   dashboardUrl: string;
   now: () => number;
+  /** an explicit re-run of an earlier moment: its statuses replace newer ones */
+  replay?: boolean;
 }
 
 export interface DailyRunSummary {
@@ -50,7 +52,7 @@ export async function dailyRun(deps: DailyRunDeps, run: RunKind): Promise<DailyR
   const results: UnitRequirementResult[] = [];
   const changes: StatusChange[] = [];
   for (const group of evaluationGroups(registry)) {
-    const evaluated = await evaluateStored(deps.store, deps.catalog, group.scope, group.targets, asOf);
+    const evaluated = await evaluateStored(deps.store, deps.catalog, group.scope, group.targets, asOf, { replay: deps.replay === true });
     results.push(...evaluated.results);
     changes.push(...evaluated.changes);
   }

@@ -21,11 +21,12 @@ export async function evaluateStored(
   scope: ReadonlyMap<string, UnitRecord>,
   targets: readonly string[],
   asOf: number,
+  opts: { replay?: boolean } = {},
 ): Promise<StoredEvaluation> {
   const states = new Map<string, UnitState>();
   for (const code of new Set([...scope.keys(), ...targets])) states.set(code, await store.getUnitState(code));
   const wanted = new Set(targets);
   const results = evaluate(catalog, { registry: scope, states, asOf }).filter((r) => wanted.has(r.unit) && r.status !== 'not_applicable');
-  const changes = await store.putResults(results, asOf);
+  const changes = await store.putResults(results, asOf, opts);
   return { results, changes };
 }

@@ -30,7 +30,11 @@ export interface StateStore {
   applySummary(summary: UnitEntitySummary): Promise<'applied' | 'stale'>;
   getUnitState(code: string): Promise<UnitState>;
   /** writes current statuses; appends history items for changed ones and returns the changes */
-  putResults(results: readonly UnitRequirementResult[], evaluatedAt: number): Promise<StatusChange[]>;
+  /**
+   * An evaluation older than the stored one is ignored, so concurrent writers never turn the
+   * clock back; `replay` lifts that rule for an explicit re-run of an earlier moment.
+   */
+  putResults(results: readonly UnitRequirementResult[], evaluatedAt: number, opts?: { replay?: boolean }): Promise<StatusChange[]>;
   getStatuses(unit: string): Promise<StoredStatus[]>;
   /** the units with this status for this requirement (GSI2) */
   unitsWithStatus(requirement: string, status: Status): AsyncIterable<string>;
