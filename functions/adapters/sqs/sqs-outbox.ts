@@ -3,8 +3,9 @@ import type { OutboundEmail } from '../../core/outbox/outbound-email.ts';
 import type { Outbox } from '../../core/ports/outbox.ts';
 import { AdapterError } from '../adapter-error.ts';
 
-/* SendMessageBatch takes at most ten entries. */
+/* SendMessageBatch takes at most ten entries and 256 KiB of bodies in all. */
 const BATCH = 10;
+const BATCH_BYTES = 256 * 1024;
 const ATTEMPTS = 3;
 
 /** The notification queue: one SQS message per email, sent ten at a time; failed entries are resent. */
@@ -15,13 +16,11 @@ export class SqsOutbox implements Outbox {
   ) {}
 
   async enqueue(emails: readonly OutboundEmail[]): Promise<void> {
-    for (let start = 0; start < emails.length; start += BATCH) {
-      await this.sendBatch(emails.slice(start, start + BATCH));
-    }
+    for (const batch of batches(emails.map((email) => JSON.stringify(email)))) await this.sendBatch(batch);
   }
 
-  private async sendBatch(batch: readonly OutboundEmail[]): Promise<void> {
-    let pending = batch.map((email, i) => ({ Id: String(i), MessageBody: JSON.stringify(email) }));
+  private async sendBatch(bodies: readonly string[]): Promise<void> {
+    let pending = bodies.map((body, i) => ({ Id: String(i), MessageBody: body }));
     for (let attempt = 1; attempt <= ATTEMPTS && pending.length > 0; attempt++) {
       const { Failed = [] } = await this.sqs.send(new SendMessageBatchCommand({ QueueUrl: this.queueUrl, Entries: pending }));
       const permanent = Failed.filter((f) => f.SenderFault === true);
@@ -33,4 +32,22 @@ export class SqsOutbox implements Outbox {
     }
     if (pending.length > 0) throw new AdapterError('UNPROCESSED', `SQS kept failing ${pending.length} message(s) after ${ATTEMPTS} attempts`);
   }
+}
+
+/** Groups bodies into batches SQS accepts; one body alone over the limit can never be sent. */
+function* batches(bodies: readonly string[]): Generator<string[]> {
+  let batch: string[] = [];
+  let bytes = 0;
+  for (const body of bodies) {
+    const size = Buffer.byteLength(body, 'utf8');
+    if (size > BATCH_BYTES) throw new AdapterError('REJECTED', `an email of ${size} bytes is over the SQS message limit of ${BATCH_BYTES}`);
+    if (batch.length === BATCH || bytes + size > BATCH_BYTES) {
+      yield batch;
+      batch = [];
+      bytes = 0;
+    }
+    batch.push(body);
+    bytes += size;
+  }
+  if (batch.length > 0) yield batch;
 }
