@@ -25,7 +25,7 @@ function label(entity: EntityKind, column: string, value: string): string {
   return first;
 }
 
-function enumCell(rng: Rng, entity: EntityKind, column: string, value: string): string {
+export function enumCell(rng: Rng, entity: EntityKind, column: string, value: string): string {
   return value !== '' && rng.chance(LABEL_SHARE) ? label(entity, column, value) : value;
 }
 
@@ -123,7 +123,7 @@ function qualification(rng: Rng, level: Level, staffRole: string): string {
 }
 
 /** The snapshot contract accepts several spellings of a boolean; a real export uses whichever its template did. */
-function booleanCell(rng: Rng, value: boolean): string {
+export function booleanCell(rng: Rng, value: boolean): string {
   const x = rng.next();
   if (x < 0.7) return value ? 'true' : 'false';
   if (x < 0.85) return value ? 'có' : 'không';
