@@ -6,9 +6,11 @@ import middy from '@middy/core';
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import { DynamoStateStore } from '../adapters/dynamodb/dynamo-state-store.ts';
 import { S3SnapshotObjects } from '../adapters/s3/s3-snapshot-objects.ts';
-import { documentClient, s3Client } from '../adapters/aws-clients.ts';
+import { documentClient, s3Client, sqsClient } from '../adapters/aws-clients.ts';
+import { SqsOutbox } from '../adapters/sqs/sqs-outbox.ts';
 import { loadCatalog } from '../core/catalog/load.ts';
 import { ingestSnapshot, type IngestDeps, type IngestOutcome } from '../core/pipeline/ingest-snapshot.ts';
+import { rejectionNotice } from '../core/pipeline/rejection-notice.ts';
 import { objectsCreated } from './events/s3-notification.ts';
 import { readHandlerEnv } from './handler-env.ts';
 import { logger, metrics } from './powertools.ts';
@@ -51,12 +53,18 @@ let deps: Promise<IngestHandlerDeps> | undefined;
 
 async function productionDeps(): Promise<IngestHandlerDeps> {
   const env = readHandlerEnv();
+  const store = new DynamoStateStore(documentClient(), env.TABLE_NAME);
+  const outbox = new SqsOutbox(sqsClient(), env.NOTIFY_QUEUE_URL);
   return {
-    store: new DynamoStateStore(documentClient(), env.TABLE_NAME),
+    store,
     objects: new S3SnapshotObjects(s3Client(), env.BUCKET_NAME),
     catalog: await loadCatalog(env.DONDOC_DISPATCHES_DIR),
     now: Date.now,
-    onRejected: async () => {},
+    onRejected: async (outcome) => {
+      const notice = await rejectionNotice(store, env.DEPARTMENT_CODE, outcome, Date.now());
+      if (notice) await outbox.enqueue([notice]);
+      else logger.warn('rejected upload with nobody to tell', { key: outcome.key, uploader: outcome.uploader });
+    },
   };
 }
 
