@@ -17,7 +17,7 @@ export default defineConfig({
           name: 'aws',
           /* Handlers log JSON for CloudWatch; in tests only warnings and errors reach the console. */
           env: { POWERTOOLS_LOG_LEVEL: 'WARN', POWERTOOLS_SERVICE_NAME: 'dondoc-test', POWERTOOLS_METRICS_DISABLED: 'true' },
-          include: ['test/infra/**/*.test.ts', 'test/handlers/**/*.test.ts', 'test/adapters/**/*.test.ts'],
+          include: ['test/infra/**/*.test.ts', 'test/handlers/**/*.test.ts', 'test/adapters/**/*.test.ts', 'test/local/**/*.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 60_000,
         },

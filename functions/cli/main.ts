@@ -52,6 +52,40 @@ export function buildProgram(ctx: CliContext): Command {
     .action(async (files: string[], opts) => (await import('./commands/notify.ts')).notifyCommand(ctx, files, opts));
 
   program
+    .command('upload')
+    .argument('<file>')
+    .description('kiểm tra rồi tải một tệp lên kho snapshot / validate, then upload a snapshot')
+    .option('--bucket <name>', 'bucket S3 trên AWS / the S3 bucket on AWS')
+    .option('--local', 'tải lên hệ thống chạy cục bộ (npm start) / upload to the running local stack')
+    .option('--as-of <instant>', 'thời điểm của dữ liệu / the snapshot as-of (default: now)')
+    .option('--unit <code>', 'đơn vị tải lên / the uploading unit')
+    .option('--data-dir <dir>', 'thư mục của npm start / the local stack folder', '.dondoc')
+    .addOption(new Option('--entity <entity>', 'entity of the file').choices(ENTITY_KINDS))
+    .action(async (file: string, opts) => (await import('./commands/upload.ts')).uploadCommand(ctx, file, opts));
+
+  program
+    .command('start')
+    .description('chạy toàn bộ hệ thống trên máy này với dữ liệu mẫu / the whole pipeline on this machine with demo data')
+    .option('--data-dir <dir>', 'thư mục dữ liệu / data folder', '.dondoc')
+    .option('--port <port>', 'cổng bảng điều khiển / dashboard port (0: any free port)', '8080')
+    .option('--as-of <instant>', 'chạy lịch của ngày này sau khi khởi động / play the scheduled runs of this moment (default 2023-06-26T08:00+07:00)')
+    .option('--no-demo', 'không nạp dữ liệu mẫu / no demo data')
+    .option('--scale <n>', 'quy mô dữ liệu mẫu / demo size (1 = Hải Phòng)', '1')
+    .option('--seed <n>', 'hạt giống dữ liệu mẫu / demo seed', '2023')
+    .option('--department <code>', 'mã đơn vị của Sở / the department unit code')
+    .option('--verbose', 'ghi log của các hàm / handler logs')
+    .option('--once', 'khởi động, nạp, chạy lịch rồi dừng / start, load, run, print, stop')
+    .action(async (opts) => (await import('./commands/start.ts')).startCommand(ctx, opts));
+
+  program
+    .command('schedule')
+    .description('chạy lịch đôn đốc của một thời điểm trên hệ thống cục bộ / play a scheduled run on the local stack (time travel)')
+    .option('--as-of <instant>', 'thời điểm / the moment (default: now)')
+    .option('--digest', 'bản tin tuần thay vì lần chạy hằng ngày / the weekly digest instead of the daily run')
+    .option('--data-dir <dir>', 'thư mục của npm start / the local stack folder', '.dondoc')
+    .action(async (opts) => (await import('./commands/schedule.ts')).scheduleCommand(ctx, opts));
+
+  program
     .command('validate')
     .argument('<file>')
     .description('kiểm tra một tệp theo định dạng snapshot / check a file against the snapshot contract')

@@ -1,0 +1,107 @@
+import { mkdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoStateStore } from '../adapters/dynamodb/dynamo-state-store.ts';
+import { loadCatalog } from '../core/catalog/load.ts';
+import { isoWeekday } from '../core/notify/run-days.ts';
+import { formatVn, parseInstant, vnDate } from '../core/time.ts';
+import { loadDemo } from './demo/load-demo.ts';
+import { formatSummary } from './stack/format-summary.ts';
+import { watchInbox } from './stack/inbox-watcher.ts';
+import { startLocalClock } from './stack/local-clock.ts';
+import { LOCAL_NAMES } from './stack/local-names.ts';
+import { startLocalStack, type LocalStack } from './stack/local-stack.ts';
+import { readCompliance } from './stack/read-compliance.ts';
+import { writeStackFile } from './stack/stack-file.ts';
+import { startLocalWeb, type LocalWeb } from './web/local-web.ts';
+
+export interface RunLocalOptions {
+  dataDir: string;
+  port: number;
+  /** the day whose scheduled runs are played after start-up (ISO 8601); absent: only the live clock */
+  asOf?: string;
+  demo: { scale: number; seed: number; asOf: string } | undefined;
+  department: string;
+  logLevel: string;
+  /** keep the wall-clock schedules running (off in tests) */
+  clock: boolean;
+  print: (line: string) => void;
+}
+
+export interface RunningLocal {
+  web: LocalWeb;
+  stack: LocalStack;
+  inbox: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * `dondoc start`: the local services, the handlers, the demo province, the minimal page,
+ * the inbox folder and the clock, in that order; prints what runs where and a summary.
+ */
+export async function runLocal(opts: RunLocalOptions): Promise<RunningLocal> {
+  const dataDir = resolve(opts.dataDir);
+  await mkdir(dataDir, { recursive: true });
+  const catalog = await loadCatalog();
+  const web = await startLocalWeb(opts.port);
+  const stack = await startLocalStack({
+    dataDir: join(dataDir, 'state'),
+    department: opts.department,
+    dashboardUrl: web.url,
+    logLevel: opts.logLevel,
+    onHandlerError: (queue, error) => opts.print(`! ${queue}: ${error instanceof Error ? error.message : String(error)}`),
+  });
+  const store = new DynamoStateStore(DynamoDBDocumentClient.from(stack.dynamodb, { marshallOptions: { removeUndefinedValues: true } }), LOCAL_NAMES.table);
+  const runSchedule = async (run: 'daily' | 'digest', asOf?: string) => {
+    opts.print(`⏰ ${run === 'daily' ? 'Chạy hằng ngày / daily run' : 'Bản tin tuần / weekly digest'} ${asOf ?? formatVn(Date.now())}`);
+    return stack.runSchedule(run, asOf);
+  };
+  web.attach({ store, catalog, mailboxUrl: stack.mailboxUrl, runSchedule });
+  await writeStackFile(dataDir, { pid: process.pid, dashboard: web.url, mailbox: stack.mailboxUrl, s3: stack.endpoints.s3, bucket: LOCAL_NAMES.bucket, dataDir });
+
+  if (opts.demo) {
+    const started = Date.now();
+    const { loaded } = await loadDemo(stack, { cacheDir: join(dataDir, 'demo'), ...opts.demo, onProgress: opts.print });
+    opts.print(loaded ? `✓ Đã nạp dữ liệu mẫu / demo province loaded in ${((Date.now() - started) / 1000).toFixed(1)} s` : '✓ Dữ liệu mẫu đã có từ lần trước / demo province kept from the last start');
+  }
+  if (opts.asOf !== undefined) {
+    const at = formatVn(parseInstant(opts.asOf));
+    await runSchedule('daily', at);
+    if (isoWeekday(vnDate(parseInstant(at))) === 1) await runSchedule('digest', at);
+  }
+
+  const inbox = join(dataDir, 'inbox');
+  await mkdir(inbox, { recursive: true });
+  const stopInbox = await watchInbox({
+    dir: inbox,
+    upload: (name, body) => stack.upload(`snapshots/inbox/${Date.now()}-${name}`, body, { asOf: formatVn(Date.now()) }),
+    onUploaded: (name) => opts.print(`📥 ${name}: đã tải lên / uploaded`),
+    onError: (name, error) => opts.print(`! ${name}: ${error instanceof Error ? error.message : String(error)}`),
+  });
+  const stopClock = opts.clock ? startLocalClock(async (run, asOf) => void (await runSchedule(run, asOf))) : () => undefined;
+
+  opts.print(formatSummary(await readCompliance(store, catalog)));
+  opts.print(
+    [
+      '',
+      `Bảng điều khiển / dashboard   ${web.url}`,
+      `Hộp thư / mailbox (SES)       ${stack.mailboxUrl}`,
+      `S3 (s3rver)                   ${stack.endpoints.s3}  bucket ${LOCAL_NAMES.bucket}`,
+      `DynamoDB (dynalite)           ${stack.endpoints.dynamodb}  table ${LOCAL_NAMES.table}`,
+      `Thư mục dữ liệu / data folder ${dataDir}`,
+      `Thả tệp vào / drop files into ${inbox}`,
+    ].join('\n'),
+  );
+
+  return {
+    web,
+    stack,
+    inbox,
+    async stop() {
+      stopClock();
+      stopInbox();
+      await stack.stop();
+      await web.stop();
+    },
+  };
+}
