@@ -57,6 +57,11 @@ export class DynamoStateStore implements StateStore {
     return Item === undefined ? undefined : fromUnitItem(Item);
   }
 
+  async getUnits(codes: readonly string[]): Promise<Map<string, UnitRecord>> {
+    const found = await getAll(this.client, this.tableName, [...new Set(codes)].map(unitKey), this.options.retry);
+    return new Map(found.map((item) => fromUnitItem(item)).map((unit) => [unit.unitCode, unit]));
+  }
+
   async listChildren(parentCode: string): Promise<UnitRecord[]> {
     const children: UnitRecord[] = [];
     for await (const item of this.queryIndex(GSI1, childrenPk(parentCode))) children.push(fromUnitItem(item));
@@ -146,6 +151,8 @@ export class DynamoStateStore implements StateStore {
       const lineage = transition(stored, result.status, evaluatedAt);
       const change = lineage.change && { unit: result.unit, requirement: result.requirement, ...lineage.change, at: evaluatedAt };
       if (stored !== undefined && unchanged(stored, result, parentCode)) return change;
+      /* Most requirements of a new unit have no data yet: no item says that as well as one. */
+      if (stored === undefined && result.status === 'no_data') return undefined;
       const written = await this.putIf(
         toStatusItem(result, evaluatedAt, lineage, parentCode),
         stored === undefined

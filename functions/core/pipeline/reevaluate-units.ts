@@ -2,6 +2,7 @@ import type { Catalog } from '../catalog/schema.ts';
 import type { StateStore, StatusChange } from '../ports/state-store.ts';
 import type { UnitRecord } from '../snapshot/entities.ts';
 import { evaluateStored } from './evaluate-stored.ts';
+import { evaluationGroups } from './evaluation-groups.ts';
 
 export interface Reevaluation {
   /** every unit evaluated (the given ones and the district offices above them) */
@@ -12,27 +13,23 @@ export interface Reevaluation {
 /**
  * Re-evaluates the units a snapshot touched, and the district offices above them: an
  * office's report rule reads its schools, so a school's change can change its office's status.
+ * Touched units are grouped under their office as in the daily run, so a province-wide units
+ * snapshot evaluates each office once, with its schools, rather than once per school.
  */
 export async function reevaluateUnits(store: StateStore, catalog: Catalog, codes: Iterable<string>, asOf: number): Promise<Reevaluation> {
-  const wanted = new Set(codes);
-  const registry = new Map<string, UnitRecord>();
-  for (const code of wanted) {
-    const unit = await store.getUnit(code);
-    if (unit) registry.set(code, unit);
-  }
-  for (const unit of [...registry.values()]) {
-    const parent = unit.parentCode === undefined ? undefined : await store.getUnit(unit.parentCode);
-    if (parent?.unitKind === 'district_office') {
-      wanted.add(parent.unitCode);
-      registry.set(parent.unitCode, parent);
-    }
-  }
+  const touched = await store.getUnits([...new Set(codes)]);
+  const parents = await store.getUnits([...new Set([...touched.values()].flatMap((u) => u.parentCode ?? []))]);
+  const registry = new Map<string, UnitRecord>(touched);
+  for (const parent of parents.values()) if (parent.unitKind === 'district_office') registry.set(parent.unitCode, parent);
+  const unregistered = [...new Set(codes)].filter((code) => !registry.has(code));
+
   const changes: StatusChange[] = [];
-  for (const code of [...wanted].sort()) {
-    const unit = registry.get(code);
-    const scope = new Map<string, UnitRecord>(unit ? [[code, unit]] : []);
-    if (unit?.unitKind === 'district_office') for (const child of await store.listChildren(code)) scope.set(child.unitCode, child);
-    changes.push(...(await evaluateStored(store, catalog, scope, [code], asOf)).changes);
+  for (const group of evaluationGroups(registry)) {
+    const office = group.targets.map((code) => registry.get(code)).find((unit) => unit?.unitKind === 'district_office');
+    /* An office's rules read all its schools, touched or not. */
+    if (office) for (const child of await store.listChildren(office.unitCode)) if (!group.scope.has(child.unitCode)) group.scope.set(child.unitCode, child);
+    changes.push(...(await evaluateStored(store, catalog, group.scope, group.targets, asOf)).changes);
   }
-  return { units: [...wanted].sort(), changes };
+  for (const code of unregistered) changes.push(...(await evaluateStored(store, catalog, new Map(), [code], asOf)).changes);
+  return { units: [...registry.keys(), ...unregistered].sort(), changes };
 }

@@ -22,6 +22,8 @@ export interface StateStore {
   /** upserts registry entries; an entry older than the stored one is left alone */
   putUnits(units: readonly UnitRecord[], asOf: number): Promise<void>;
   getUnit(code: string): Promise<UnitRecord | undefined>;
+  /** the registry entries of these codes (absent codes are left out), read in batches */
+  getUnits(codes: readonly string[]): Promise<Map<string, UnitRecord>>;
   /** the units whose parent_code is this office (or the department) */
   listChildren(parentCode: string): Promise<UnitRecord[]>;
   /** one registry shard (0…REGISTRY_SHARDS-1), paged internally */
