@@ -18,7 +18,7 @@ export function plannedEmail(overrides: Partial<OutboundEmail> = {}): OutboundEm
     subject: '[dondoc] Còn 3 ngày: xác thực định danh học sinh — hạn 17h00 ngày 15/6/2023',
     html: '<p>Còn 13/284 học sinh chưa xác thực.</p>',
     text: 'Còn 13/284 học sinh chưa xác thực.',
-    keys: [...to, ...cc].map((recipient) => ({ unit, requirement, stage, recipient })),
+    units: [unit],
     ...overrides,
   };
 }

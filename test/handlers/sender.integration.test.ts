@@ -55,14 +55,9 @@ describe('sender handler on dynalite and aws-ses-v2-local', () => {
       unit: 'PGD-NQ',
       to: ['truongphong@pgd-ngoquyen.edu.vn'],
       cc: [],
-      keys: ['THCS001', 'THCS002'].map((unit) => ({
-        unit,
-        requirement: 'hp-2023-quy-trinh-ra-soat/hoc-sinh-xac-thuc-dinh-danh',
-        stage: 'escalation-1',
-        recipient: 'truongphong@pgd-ngoquyen.edu.vn',
-      })),
+      units: ['THCS001', 'THCS002'],
     });
-    await send({ ...escalation, keys: escalation.keys.slice(0, 1) });
+    await send({ ...escalation, units: ['THCS001'] });
     await send(escalation);
     await send(escalation);
     const toOffice = (await readMailbox(ses.endpoint)).filter((m) => m.destination.to.includes('truongphong@pgd-ngoquyen.edu.vn'));

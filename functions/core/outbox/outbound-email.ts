@@ -1,19 +1,16 @@
 import { z } from 'zod';
+import { notificationKey } from '../notify/notification-key.ts';
+import type { NotificationKey } from '../ports/notification-log.ts';
 
 const Address = z.string().trim().toLowerCase().pipe(z.email());
-
-export const NotificationKeySchema = z.object({
-  unit: z.string().min(1),
-  requirement: z.string().min(1),
-  stage: z.string().min(1),
-  recipient: Address,
-});
 
 /**
  * One email on the notification queue, rendered by the planner: the sender only claims,
  * sends and records, so a retried or redelivered message sends exactly what was planned.
- * `keys` holds one (unit, requirement, stage, recipient) per delivery the email stands for;
- * an escalation listing twelve schools carries twelve keys per recipient.
+ * The email stands for one delivery per (unit in `units`, requirement, stage, recipient): an
+ * escalation listing twelve schools is twelve deliveries to each recipient. Units, not the
+ * deliveries themselves, travel on the queue, so a province-wide escalation stays far under
+ * SQS's message size.
  */
 export const OutboundEmail = z.object({
   kind: z.enum(['reminder', 'escalation', 'digest', 'rejection']),
@@ -27,6 +24,12 @@ export const OutboundEmail = z.object({
   subject: z.string().min(1).max(998),
   html: z.string().min(1),
   text: z.string().min(1),
-  keys: z.array(NotificationKeySchema).min(1),
+  units: z.array(z.string().min(1)).min(1),
 });
 export type OutboundEmail = z.infer<typeof OutboundEmail>;
+
+/** Every (unit, requirement, stage, recipient) the email delivers: what the sender claims in the log. */
+export function deliveryKeys(email: OutboundEmail): NotificationKey[] {
+  const recipients = [...new Set([...email.to, ...email.cc])];
+  return email.units.flatMap((unit) => recipients.map((recipient) => notificationKey(unit, email.requirement, email.stage, recipient)));
+}

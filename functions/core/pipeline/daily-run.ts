@@ -97,6 +97,6 @@ function outbound(message: NotifyMessage, dashboardUrl: string): OutboundEmail {
     subject: rendered.subject,
     html: rendered.html,
     text: rendered.text,
-    keys: message.keys,
+    units: [...new Set(message.keys.map((key) => key.unit))],
   };
 }

@@ -1,4 +1,4 @@
-import type { OutboundEmail } from '../outbox/outbound-email.ts';
+import { deliveryKeys, type OutboundEmail } from '../outbox/outbound-email.ts';
 import { MailerError, type Mailer } from '../ports/mailer.ts';
 import type { NotificationKey, NotificationLog } from '../ports/notification-log.ts';
 
@@ -32,7 +32,7 @@ export async function deliverEmail(deps: DeliverDeps, email: OutboundEmail): Pro
 
   const claimed: NotificationKey[] = [];
   try {
-    for (const key of email.keys) {
+    for (const key of deliveryKeys(email)) {
       if (!deliverable.has(key.recipient)) continue;
       if (await deps.log.claim(key, { day: email.day, subject: email.subject })) claimed.push(key);
     }

@@ -1,4 +1,3 @@
-import { notificationKey } from '../notify/notification-key.ts';
 import { renderRejection } from '../notify/templates/rejection-email.ts';
 import type { OutboundEmail } from '../outbox/outbound-email.ts';
 import type { StateStore } from '../ports/state-store.ts';
@@ -32,6 +31,6 @@ export async function rejectionNotice(store: StateStore, department: string, out
     to: [to],
     cc,
     ...rendered,
-    keys: [to, ...cc].map((recipient) => notificationKey(addressed.unitCode, UPLOAD_REQUIREMENT, stage, recipient)),
+    units: [addressed.unitCode],
   };
 }

@@ -11,6 +11,10 @@ function greeting(m: EscalationMessage): string {
   return `Kính gửi: đơn vị quản lý ${m.redirectedTo}. ${m.supervisor.name} (${m.supervisor.code}) chưa khai báo email thủ trưởng nên thư được gửi đến đơn vị quản lý cấp trên.`;
 }
 
+/* A province-wide escalation can list hundreds of units: the email shows the first ones and
+   the count of the rest, the dashboard the whole list. */
+export const MAX_ESCALATION_ROWS = 50;
+
 /** Rows of one office usually share a deadline; when they do not, each row shows its own. */
 function sharedDeadline(rows: readonly OverdueRow[]): number | undefined {
   const first = rows[0]?.deadline;
@@ -32,7 +36,10 @@ export function renderEscalation(m: EscalationMessage, opts: RenderOptions): Ren
       ? `Đề nghị ${m.supervisor.name} chỉ đạo các đơn vị trên hoàn thành ngay và báo cáo kết quả.`
       : 'Đề nghị lãnh đạo Sở xem xét, chỉ đạo các đơn vị trên và đơn vị quản lý hoàn thành ngay.';
   const headers = ['STT', 'Đơn vị', 'Mã', `${noun} chưa đạt / tổng số`, 'Tỉ lệ', 'Quá hạn', ...(shared === undefined ? ['Thời hạn'] : [])];
-  const rows = m.overdue.map((r, i) => [
+  const shown = m.overdue.slice(0, MAX_ESCALATION_ROWS);
+  const more = m.overdue.length - shown.length;
+  const moreLine = more > 0 ? [para(`… và ${vnNumber(more)} đơn vị khác: xem danh sách đầy đủ trên bảng theo dõi.`)] : [];
+  const rows = shown.map((r, i) => [
     String(i + 1),
     r.unitName,
     r.unit,
@@ -49,6 +56,7 @@ export function renderEscalation(m: EscalationMessage, opts: RenderOptions): Ren
     ...(shared === undefined ? [] : [labelled('Thời hạn:', deadlineText(shared))]),
     para(summary),
     table(headers, rows, [true, false, false, true, true, true, false]),
+    ...moreLine,
     para(ask),
     button(url, 'Xem chi tiết trên bảng theo dõi'),
     para(`Hoặc mở: ${url}`),
@@ -63,11 +71,12 @@ export function renderEscalation(m: EscalationMessage, opts: RenderOptions): Ren
     ...(shared === undefined ? [] : [`Thời hạn: ${deadlineText(shared)}`]),
     '',
     summary,
-    ...m.overdue.map(
+    ...shown.map(
       (r, i) =>
         `${i + 1}. ${r.unitName} (${r.unit}): ${vnNumber(r.failing)}/${vnNumber(r.total)} ${noun} chưa đạt (${vnPercent(r.rate)}), quá hạn ${r.daysOverdue} ngày` +
         (shared === undefined ? `, hạn ${deadlineText(r.deadline)}` : ''),
     ),
+    ...(more > 0 ? [`… và ${vnNumber(more)} đơn vị khác: xem danh sách đầy đủ trên bảng theo dõi.`] : []),
     '',
     ask,
     '',
