@@ -1,5 +1,8 @@
-import dynalite from 'dynalite';
-import { closeServer, listenOnLoopback, type LocalService } from './listening.ts';
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { DondocError } from '../../core/errors.ts';
+import type { LocalService } from './listening.ts';
 
 export interface LocalDynamoOptions {
   /** a LevelDB folder that keeps the tables across restarts; in memory when absent */
@@ -8,9 +11,22 @@ export interface LocalDynamoOptions {
   port?: number;
 }
 
-/** dynalite: the DynamoDB API on loopback, the same requests as on AWS. */
+const SERVER = fileURLToPath(new URL('./dynalite-process.ts', import.meta.url));
+const Ready = z.object({ endpoint: z.url() });
+
+/** dynalite: the DynamoDB API on loopback, the same requests as on AWS, in a child process. */
 export async function startLocalDynamo(opts: LocalDynamoOptions = {}): Promise<LocalService> {
-  const server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0, ...(opts.path === undefined ? {} : { path: opts.path }) });
-  const endpoint = await listenOnLoopback(server, opts.port ?? 0);
-  return { endpoint, stop: () => closeServer(server) };
+  const child = fork(SERVER, [opts.path ?? '', String(opts.port ?? 0)], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const endpoint = await new Promise<string>((resolve, reject) => {
+    child.once('message', (message) => resolve(Ready.parse(message).endpoint));
+    child.once('exit', (code) => reject(new DondocError('LOCAL_SERVICE', `dynalite exited before listening (code ${code})`)));
+  });
+  return {
+    endpoint,
+    async stop() {
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
 }
