@@ -1,0 +1,101 @@
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DynamoStateStore } from '../../functions/adapters/dynamodb/dynamo-state-store.ts';
+import { runLocal, type RunningLocal } from '../../functions/local/run-local.ts';
+import { readMailbox } from '../../functions/local/services/mailbox.ts';
+import { LOCAL_NAMES } from '../../functions/local/stack/local-names.ts';
+import { runCli } from '../cli/run-cli.ts';
+
+const UNITS = [
+  'unit_code,unit_name,unit_kind,levels,parent_code,district,head_email,officer_email',
+  'SGD,Sở GDĐT Hải Phòng,department,,,,giamdoc@sgd.hp.edu.vn,csdl@sgd.hp.edu.vn',
+  'PGD-A,Phòng GDĐT An Dương,district_office,,SGD,An Dương,truongphong@pgd-a.hp.edu.vn,',
+  'THCS-A1,Trường THCS An Đồng,school,THCS,PGD-A,An Dương,ht@a1.hp.edu.vn,cb@a1.hp.edu.vn',
+].join('\n');
+const STUDENTS = [
+  'unit_code,student_code,full_name,level,class_name,national_id,id_verification,status',
+  'THCS-A1,HS1,Phạm Minh Châu,THCS,6A,031211000001,verified,studying',
+  'THCS-A1,HS2,Vũ Thu Hà,THCS,6A,031211000002,unverified,studying',
+].join('\n');
+const REQ = 'hp-2023-quy-trinh-ra-soat/hoc-sinh-xac-thuc-dinh-danh';
+
+async function until<T>(probe: () => Promise<T | undefined>, ms = 20_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error('timed out waiting');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+/* `dondoc start` without the demo: the page, the inbox folder, `dondoc upload --local` and
+   `dondoc schedule`, all against the same running stack. */
+describe('dondoc start (no demo)', () => {
+  let dataDir: string;
+  let running: RunningLocal;
+  const printed: string[] = [];
+  const store = () => new DynamoStateStore(DynamoDBDocumentClient.from(running.stack.dynamodb), LOCAL_NAMES.table);
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'dondoc-start-'));
+    running = await runLocal({ dataDir, port: 0, demo: undefined, department: 'SGD', logLevel: 'WARN', clock: false, print: (line) => printed.push(line) });
+  });
+
+  afterAll(async () => {
+    await running?.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('prints what runs where', () => {
+    const out = printed.join('\n');
+    expect(out).toContain(`Bảng điều khiển / dashboard   ${running.web.url}`);
+    expect(out).toContain(running.stack.mailboxUrl);
+    expect(out).toContain(join(dataDir, 'inbox'));
+  });
+
+  it('uploads a file dropped into the inbox folder, then moves it to processed/', async () => {
+    await writeFile(join(running.inbox, 'units.csv'), UNITS);
+    const unit = await until(() => store().getUnit('THCS-A1'));
+    expect(unit.parentCode).toBe('PGD-A');
+    expect(await until(async () => ((await readdir(join(running.inbox, 'processed'))).length > 0 ? true : undefined))).toBe(true);
+  });
+
+  it('takes `dondoc upload --local` from another process', async () => {
+    const file = join(dataDir, 'students-a1.csv');
+    await writeFile(file, STUDENTS);
+    const run = await runCli(['upload', file, '--local', '--data-dir', dataDir, '--unit', 'THCS-A1', '--as-of', '2023-05-25T08:00:00+07:00']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('s3://dondoc-local/snapshots/students/2023-05-25/students-a1.csv');
+    const status = await until(async () => (await store().getStatuses('THCS-A1')).find((s) => s.requirement === REQ));
+    expect(status).toMatchObject({ total: 2, failing: 1 });
+  });
+
+  it('refuses to upload a bad file, with the report, and uploads nothing', async () => {
+    const file = join(dataDir, 'students-bad.csv');
+    await writeFile(file, 'unit_code,student_code,id_verification\nTHCS-A1,HS9,perhaps\n');
+    const run = await runCli(['upload', file, '--local', '--data-dir', dataDir]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/dòng\/row 2/);
+  });
+
+  it('plays a chosen day’s run from `dondoc schedule` and the reminder reaches the mailbox', async () => {
+    const run = await runCli(['schedule', '--as-of', '2023-06-05T08:00:00+07:00', '--data-dir', dataDir]);
+    expect(run.code).toBe(0);
+    const mails = await readMailbox(running.stack.endpoints.ses);
+    expect(mails.some((m) => m.destination.to.includes('cb@a1.hp.edu.vn') && m.subject.includes('xác thực'))).toBe(true);
+  });
+
+  it('shows units and statuses on the page', async () => {
+    const overview = await (await fetch(running.web.url)).text();
+    expect(overview).toContain('THCS-A1');
+    const unitPage = await (await fetch(`${running.web.url}/units/THCS-A1`)).text();
+    expect(unitPage).toContain('Trường THCS An Đồng');
+    expect(unitPage).toContain('Sắp đến hạn');
+    expect(unitPage).toContain('HS2');
+    expect(unitPage).not.toContain('Vũ Thu Hà');
+  });
+});
