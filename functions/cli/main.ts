@@ -68,7 +68,7 @@ export function buildProgram(ctx: CliContext): Command {
     .description('chạy toàn bộ hệ thống trên máy này với dữ liệu mẫu / the whole pipeline on this machine with demo data')
     .option('--data-dir <dir>', 'thư mục dữ liệu / data folder', '.dondoc')
     .option('--port <port>', 'cổng bảng điều khiển / dashboard port (0: any free port)', '8080')
-    .option('--as-of <instant>', 'chạy lịch của ngày này sau khi khởi động / play the scheduled runs of this moment (default 2023-06-26T08:00+07:00)')
+    .option('--as-of <instant>', 'chạy lịch của thời điểm này sau khi khởi động / play the scheduled runs of this moment (default: 2023-06-26T08:00+07:00 when the demo is first loaded)')
     .option('--no-demo', 'không nạp dữ liệu mẫu / no demo data')
     .option('--scale <n>', 'quy mô dữ liệu mẫu / demo size (1 = Hải Phòng)', '1')
     .option('--seed <n>', 'hạt giống dữ liệu mẫu / demo seed', '2023')

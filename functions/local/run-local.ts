@@ -20,7 +20,8 @@ export interface RunLocalOptions {
   port: number;
   /** the day whose scheduled runs are played after start-up (ISO 8601); absent: only the live clock */
   asOf?: string;
-  demo: { scale: number; seed: number; asOf: string } | undefined;
+  /** the demo province, and the day whose runs are played right after it is first loaded */
+  demo: { scale: number; seed: number; asOf: string; firstRun: string } | undefined;
   department: string;
   logLevel: string;
   /** keep the wall-clock schedules running (off in tests) */
@@ -59,13 +60,16 @@ export async function runLocal(opts: RunLocalOptions): Promise<RunningLocal> {
   web.attach({ store, catalog, mailboxUrl: stack.mailboxUrl, runSchedule });
   await writeStackFile(dataDir, { pid: process.pid, dashboard: web.url, mailbox: stack.mailboxUrl, s3: stack.endpoints.s3, bucket: LOCAL_NAMES.bucket, dataDir });
 
+  let replay = opts.asOf;
   if (opts.demo) {
     const started = Date.now();
     const { loaded } = await loadDemo(stack, { cacheDir: join(dataDir, 'demo'), ...opts.demo, onProgress: opts.print });
     opts.print(loaded ? `✓ Đã nạp dữ liệu mẫu / demo province loaded in ${((Date.now() - started) / 1000).toFixed(1)} s` : '✓ Dữ liệu mẫu đã có từ lần trước / demo province kept from the last start');
+    /* A restart keeps the statuses and emails of the last run: replaying it would change nothing. */
+    if (loaded) replay ??= opts.demo.firstRun;
   }
-  if (opts.asOf !== undefined) {
-    const at = formatVn(parseInstant(opts.asOf));
+  if (replay !== undefined) {
+    const at = formatVn(parseInstant(replay));
     await runSchedule('daily', at);
     if (isoWeekday(vnDate(parseInstant(at))) === 1) await runSchedule('digest', at);
   }

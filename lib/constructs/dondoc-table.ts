@@ -2,6 +2,7 @@ import { RemovalPolicy } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
+import { INDEX_ATTRIBUTES } from '../../functions/adapters/dynamodb/index-projection.ts';
 
 export const GSI1 = 'GSI1';
 export const GSI2 = 'GSI2';
@@ -40,7 +41,8 @@ export class DondocTable extends Construct {
         indexName,
         partitionKey: { name: `${indexName}PK`, type: AttributeType.STRING },
         sortKey: { name: `${indexName}SK`, type: AttributeType.STRING },
-        projectionType: ProjectionType.ALL,
+        projectionType: ProjectionType.INCLUDE,
+        nonKeyAttributes: [...INDEX_ATTRIBUTES],
       });
     }
   }

@@ -1,3 +1,4 @@
+import { INDEX_ATTRIBUTES } from '../../functions/adapters/dynamodb/index-projection.ts';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from './app-fixture.ts';
@@ -107,8 +108,8 @@ describe('table', () => {
         { AttributeName: 'SK', KeyType: 'RANGE' },
       ],
       GlobalSecondaryIndexes: [
-        Match.objectLike({ IndexName: 'GSI1', Projection: { ProjectionType: 'ALL' } }),
-        Match.objectLike({ IndexName: 'GSI2', Projection: { ProjectionType: 'ALL' } }),
+        Match.objectLike({ IndexName: 'GSI1', Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: [...INDEX_ATTRIBUTES] } }),
+        Match.objectLike({ IndexName: 'GSI2', Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: [...INDEX_ATTRIBUTES] } }),
       ],
     });
   });

@@ -1,4 +1,5 @@
 import { type CreateTableCommandInput, CreateTableCommand, DescribeTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { INDEX_ATTRIBUTES } from './index-projection.ts';
 import { GSI1, GSI2 } from './keys.ts';
 
 /**
@@ -21,7 +22,7 @@ export function dondocTableInput(tableName: string): CreateTableCommandInput {
         { AttributeName: `${IndexName}PK`, KeyType: 'HASH' },
         { AttributeName: `${IndexName}SK`, KeyType: 'RANGE' },
       ],
-      Projection: { ProjectionType: 'ALL' },
+      Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: [...INDEX_ATTRIBUTES] },
     })),
   };
 }

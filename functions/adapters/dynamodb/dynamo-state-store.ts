@@ -8,7 +8,7 @@ import { AdapterError } from '../adapter-error.ts';
 import { type DynamoAdapterOptions, type ResolvedOptions, resolveOptions } from './adapter-options.ts';
 import { getAll } from './batch-get.ts';
 import { putAll } from './batch-write.ts';
-import { boundedMap } from './bounded-map.ts';
+import { boundedMap } from '../../core/concurrency/bounded-map.ts';
 import {
   childrenPk,
   GSI1,

@@ -5,7 +5,7 @@ import { runLocal } from '../../local/run-local.ts';
 import type { CliContext } from '../context.ts';
 import { UsageError } from '../usage-error.ts';
 
-/** The day `npm start` replays when none is given: the Monday after seed 004's notice, so the digest goes too. */
+/** The day played after the demo is first loaded: the Monday after seed 004's notice, so the digest goes too. */
 export const DEFAULT_DEMO_RUN = '2023-06-26T08:00:00+07:00';
 
 const StartOptions = z.object({
@@ -29,8 +29,8 @@ export async function startCommand(ctx: CliContext, raw: unknown): Promise<void>
   const running = await runLocal({
     dataDir: opts.dataDir,
     port: opts.port,
-    asOf: opts.asOf ?? (opts.demo ? DEFAULT_DEMO_RUN : undefined),
-    demo: opts.demo ? { scale: opts.scale, seed: opts.seed, asOf: SEED_004_AS_OF } : undefined,
+    ...(opts.asOf === undefined ? {} : { asOf: opts.asOf }),
+    demo: opts.demo ? { scale: opts.scale, seed: opts.seed, asOf: SEED_004_AS_OF, firstRun: DEFAULT_DEMO_RUN } : undefined,
     department: opts.department,
     logLevel: opts.verbose ? 'INFO' : 'WARN',
     clock: !opts.once,

@@ -9,7 +9,8 @@ import type { NotificationLog } from '../ports/notification-log.ts';
 import type { Outbox } from '../ports/outbox.ts';
 import { REGISTRY_SHARDS, type StateStore, type StatusChange } from '../ports/state-store.ts';
 import type { UnitRecord } from '../snapshot/entities.ts';
-import { evaluateStored } from './evaluate-stored.ts';
+import { boundedMap } from '../concurrency/bounded-map.ts';
+import { evaluateStored, GROUP_CONCURRENCY, STORE_CONCURRENCY } from './evaluate-stored.ts';
 import { evaluationGroups } from './evaluation-groups.ts';
 import { withoutSuppressed } from './without-suppressed.ts';
 
@@ -49,18 +50,16 @@ const BEHIND = new Set(['pending', 'due_soon', 'overdue']);
 export async function dailyRun(deps: DailyRunDeps, run: RunKind): Promise<DailyRunSummary> {
   const asOf = deps.now();
   const registry = await loadRegistry(deps.store);
-  const results: UnitRequirementResult[] = [];
-  const changes: StatusChange[] = [];
-  for (const group of evaluationGroups(registry)) {
-    const evaluated = await evaluateStored(deps.store, deps.catalog, group.scope, group.targets, asOf, { replay: deps.replay === true });
-    results.push(...evaluated.results);
-    changes.push(...evaluated.changes);
-  }
+  const evaluated = await boundedMap(evaluationGroups(registry), GROUP_CONCURRENCY, (group) =>
+    evaluateStored(deps.store, deps.catalog, group.scope, group.targets, asOf, { replay: deps.replay === true }),
+  );
+  const results: UnitRequirementResult[] = evaluated.flatMap((e) => e.results);
+  const changes: StatusChange[] = evaluated.flatMap((e) => e.changes);
 
   const behind = new Set(results.filter((r) => BEHIND.has(r.status)).map((r) => r.unit));
   const addressed = new Set([deps.department, ...behind, ...[...behind].flatMap((code) => registry.get(code)?.parentCode ?? [])]);
-  const sent = new Set<string>();
-  for (const code of new Set([deps.department, ...behind])) for (const record of await deps.log.sentFor(code)) sent.add(notificationKeyString(record));
+  const logged = await boundedMap([...new Set([deps.department, ...behind])], STORE_CONCURRENCY, (code) => deps.log.sentFor(code));
+  const sent = new Set(logged.flat().map(notificationKeyString));
   const { registry: reachable, suppressed } = await withoutSuppressed(registry, addressed, deps.log);
 
   const plan = planNotifications({

@@ -3,6 +3,12 @@ import { evaluate } from '../evaluation/evaluate.ts';
 import type { UnitRequirementResult, UnitState } from '../evaluation/types.ts';
 import type { StateStore, StatusChange } from '../ports/state-store.ts';
 import type { UnitRecord } from '../snapshot/entities.ts';
+import { boundedMap } from '../concurrency/bounded-map.ts';
+
+/* Reads and writes in flight at once: each one waits on the store's answer, not on this process. */
+export const STORE_CONCURRENCY = 8;
+/* Office groups evaluated at once; each keeps the store busy with its own reads and writes. */
+export const GROUP_CONCURRENCY = 4;
 
 export interface StoredEvaluation {
   results: UnitRequirementResult[];
@@ -23,8 +29,9 @@ export async function evaluateStored(
   asOf: number,
   opts: { replay?: boolean } = {},
 ): Promise<StoredEvaluation> {
-  const states = new Map<string, UnitState>();
-  for (const code of new Set([...scope.keys(), ...targets])) states.set(code, await store.getUnitState(code));
+  const codes = [...new Set([...scope.keys(), ...targets])];
+  const read = await boundedMap(codes, STORE_CONCURRENCY, (code) => store.getUnitState(code));
+  const states = new Map<string, UnitState>(codes.map((code, i) => [code, read[i] ?? {}]));
   const wanted = new Set(targets);
   const results = evaluate(catalog, { registry: scope, states, asOf }).filter((r) => wanted.has(r.unit) && r.status !== 'not_applicable');
   const changes = await store.putResults(results, asOf, opts);

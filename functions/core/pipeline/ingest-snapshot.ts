@@ -6,6 +6,8 @@ import type { StateStore, StatusChange } from '../ports/state-store.ts';
 import type { EntityKind } from '../snapshot/entities.ts';
 import { unopenableReport } from '../snapshot/unopenable-report.ts';
 import type { ValidationReport } from '../snapshot/validation-report.ts';
+import { boundedMap } from '../concurrency/bounded-map.ts';
+import { STORE_CONCURRENCY } from './evaluate-stored.ts';
 import { reevaluateUnits } from './reevaluate-units.ts';
 
 export interface IngestDeps {
@@ -77,16 +79,14 @@ export async function ingestSnapshot(deps: IngestDeps, ref: ObjectRef): Promise<
   if (summary.entity === undefined) throw new DondocError('INVALID_SNAPSHOT', 'a valid snapshot always has an entity');
   if (summary.registry.length > 0) await deps.store.putUnits(summary.registry, object.asOf);
   const touched = new Set(summary.registry.map((u) => u.unitCode));
-  let applied = 0;
-  let stale = 0;
-  for (const unitSummary of summary.summaries) {
-    if ((await deps.store.applySummary({ ...unitSummary, source: `${object.key}#${object.version}` })) === 'applied') {
-      applied += 1;
-      touched.add(unitSummary.unit);
-    } else {
-      stale += 1;
-    }
-  }
+  const verdicts = await boundedMap(summary.summaries, STORE_CONCURRENCY, (unitSummary) =>
+    deps.store.applySummary({ ...unitSummary, source: `${object.key}#${object.version}` }),
+  );
+  summary.summaries.forEach((unitSummary, i) => {
+    if (verdicts[i] === 'applied') touched.add(unitSummary.unit);
+  });
+  const applied = verdicts.filter((v) => v === 'applied').length;
+  const stale = verdicts.length - applied;
   const { units, changes } = await reevaluateUnits(deps.store, deps.catalog, touched, deps.now());
   const firstTime = await deps.store.markObjectProcessed(object.key, object.version, 'applied');
   return {

@@ -1,8 +1,9 @@
 import type { Catalog } from '../catalog/schema.ts';
 import type { StateStore, StatusChange } from '../ports/state-store.ts';
 import type { UnitRecord } from '../snapshot/entities.ts';
-import { evaluateStored } from './evaluate-stored.ts';
+import { evaluateStored, GROUP_CONCURRENCY } from './evaluate-stored.ts';
 import { evaluationGroups } from './evaluation-groups.ts';
+import { boundedMap } from '../concurrency/bounded-map.ts';
 
 export interface Reevaluation {
   /** every unit evaluated (the given ones and the district offices above them) */
@@ -23,13 +24,13 @@ export async function reevaluateUnits(store: StateStore, catalog: Catalog, codes
   for (const parent of parents.values()) if (parent.unitKind === 'district_office') registry.set(parent.unitCode, parent);
   const unregistered = [...new Set(codes)].filter((code) => !registry.has(code));
 
-  const changes: StatusChange[] = [];
-  for (const group of evaluationGroups(registry)) {
+  const groups = [...evaluationGroups(registry), ...unregistered.map((code) => ({ scope: new Map<string, UnitRecord>(), targets: [code] }))];
+  const evaluated = await boundedMap(groups, GROUP_CONCURRENCY, async (group) => {
     const office = group.targets.map((code) => registry.get(code)).find((unit) => unit?.unitKind === 'district_office');
     /* An office's rules read all its schools, touched or not. */
     if (office) for (const child of await store.listChildren(office.unitCode)) if (!group.scope.has(child.unitCode)) group.scope.set(child.unitCode, child);
-    changes.push(...(await evaluateStored(store, catalog, group.scope, group.targets, asOf)).changes);
-  }
-  for (const code of unregistered) changes.push(...(await evaluateStored(store, catalog, new Map(), [code], asOf)).changes);
+    return (await evaluateStored(store, catalog, group.scope, group.targets, asOf)).changes;
+  });
+  const changes: StatusChange[] = evaluated.flat();
   return { units: [...registry.keys(), ...unregistered].sort(), changes };
 }

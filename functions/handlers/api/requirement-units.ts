@@ -2,7 +2,7 @@ import { canRead, type Scope } from '../../core/access/scope.ts';
 import type { Status } from '../../core/evaluation/types.ts';
 import type { StateStore } from '../../core/ports/state-store.ts';
 import type { UnitRecord } from '../../core/snapshot/entities.ts';
-import { boundedMap } from '../../adapters/dynamodb/bounded-map.ts';
+import { boundedMap } from '../../core/concurrency/bounded-map.ts';
 import { byCode } from './unit-routes.ts';
 
 const UNIT_READS_IN_FLIGHT = 16;

@@ -2,7 +2,7 @@ import { canRead, type Scope } from '../../core/access/scope.ts';
 import type { NotificationRecord } from '../../core/ports/notification-log.ts';
 import type { StoredStatus } from '../../core/ports/state-store.ts';
 import type { UnitRecord } from '../../core/snapshot/entities.ts';
-import { boundedMap } from '../../adapters/dynamodb/bounded-map.ts';
+import { boundedMap } from '../../core/concurrency/bounded-map.ts';
 import type { ApiDeps } from './api-deps.ts';
 import { registeredUnit, requireAccess } from './unit-access.ts';
 

@@ -1,5 +1,5 @@
 /**
- * `Promise.all(items.map(fn))` with at most `limit` calls in flight: conditional writes cannot
+ * `Promise.all(items.map(fn))` with at most `limit` calls in flight: store calls cannot
  * be batched, and thousands of them at once would only buy throttling.
  */
 export async function boundedMap<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
