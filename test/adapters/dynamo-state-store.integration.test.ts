@@ -179,6 +179,19 @@ describe('DynamoStateStore against dynalite', () => {
     });
   });
 
+  it('replaces the current rollups and keeps one point a day for the trend', async () => {
+    const counts = (failing: number) => ({ units: 3, total: 30, failing, rate: (failing / 30) * 100, byStatus: { overdue: failing > 0 ? 1 : 0, compliant: 2 } });
+    await store.putRollups('2023-06-05', [{ scope: 'PROVINCE', key: 'R1', counts: counts(9) }, { scope: 'OFFICE#PGD01', key: 'R1', counts: counts(9) }], T0);
+    await store.putRollups('2023-06-06', [{ scope: 'PROVINCE', key: 'R1', counts: counts(3) }], T0 + DAY);
+    expect(await store.getRollups('PROVINCE')).toEqual([{ scope: 'PROVINCE', key: 'R1', counts: counts(3) }]);
+    expect((await store.getRollupTrend('PROVINCE')).map((p) => [p.day, p.counts.failing])).toEqual([
+      ['2023-06-05', 9],
+      ['2023-06-06', 3],
+    ]);
+    expect(await store.getRollups('OFFICE#PGD01')).toHaveLength(1);
+    expect(await store.getRollups('OFFICE#NOWHERE')).toEqual([]);
+  });
+
   it('records a processed S3 object version once', async () => {
     expect(await store.markObjectProcessed('incoming/students/PGD01 #1.csv', 'v1', 'applied')).toBe(true);
     expect(await store.markObjectProcessed('incoming/students/PGD01 #1.csv', 'v1', 'applied')).toBe(false);

@@ -105,6 +105,13 @@ describe('planner → sender on dynalite and aws-ses-v2-local', () => {
     expect(await runAt('2023-06-05')).toEqual([]);
   });
 
+  it('stores the province’s and the office’s rollups of the run, and the day’s point of the trend', async () => {
+    const province = (await deps.store.getRollups('PROVINCE')).find((r) => r.key === REQ);
+    expect(province?.counts).toMatchObject({ units: 2, total: 3, failing: 1, byStatus: { due_soon: 1, compliant: 1 } });
+    expect((await deps.store.getRollups('OFFICE#PGD-A')).find((r) => r.key === REQ)?.counts.units).toBe(2);
+    expect((await deps.store.getRollupTrend('LEVEL#THCS')).map((p) => p.day)).toContain('2023-06-05');
+  });
+
   it('stores the statuses the run computed', async () => {
     const statuses = await deps.store.getStatuses('THCS-A1');
     expect(statuses.find((s) => s.requirement === REQ)).toMatchObject({ status: 'due_soon', total: 2, failing: 1 });

@@ -1,6 +1,7 @@
 import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { DondocError } from '../../core/errors.ts';
+import type { RollupEntry } from '../../core/evaluation/rollup-entries.ts';
 import type { Status, UnitEntitySummary, UnitRequirementResult, UnitState } from '../../core/evaluation/types.ts';
 import { REGISTRY_SHARDS, type StateStore, type StatusChange, type StoredStatus } from '../../core/ports/state-store.ts';
 import type { UnitRecord } from '../../core/snapshot/entities.ts';
@@ -10,6 +11,9 @@ import { getAll } from './batch-get.ts';
 import { putAll } from './batch-write.ts';
 import { boundedMap } from '../../core/concurrency/bounded-map.ts';
 import {
+  ROLLUP_DAY_PREFIX,
+  ROLLUP_PREFIX,
+  rollupPk,
   childrenPk,
   GSI1,
   GSI2,
@@ -22,6 +26,7 @@ import {
   unitPk,
 } from './keys.ts';
 import { toProcessedObjectItem } from './object-item.ts';
+import { fromRollupDayItem, fromRollupItem, toRollupItems } from './rollup-item.ts';
 import { parseItem } from './parse-item.ts';
 import { queryItems } from './query-items.ts';
 import { call, isConditionalCheckFailed } from './sdk-errors.ts';
@@ -134,6 +139,22 @@ export class DynamoStateStore implements StateStore {
     }
   }
 
+  async putRollups(day: string, entries: readonly RollupEntry[], evaluatedAt: number): Promise<void> {
+    await putAll(this.client, this.tableName, entries.flatMap((entry) => toRollupItems(day, entry, evaluatedAt)), this.options.retry);
+  }
+
+  async getRollups(scope: string): Promise<RollupEntry[]> {
+    const entries: RollupEntry[] = [];
+    for await (const item of this.queryPrefix(rollupPk(scope), ROLLUP_PREFIX)) entries.push(fromRollupItem(item));
+    return entries;
+  }
+
+  async getRollupTrend(scope: string): Promise<Array<RollupEntry & { day: string }>> {
+    const points: Array<RollupEntry & { day: string }> = [];
+    for await (const item of this.queryPrefix(rollupPk(scope), ROLLUP_DAY_PREFIX)) points.push(fromRollupDayItem(item));
+    return points;
+  }
+
   async markObjectProcessed(key: string, version: string, outcome: 'applied' | 'rejected'): Promise<boolean> {
     return this.putIf(toProcessedObjectItem(key, version, outcome, this.options.now()), { ConditionExpression: 'attribute_not_exists(PK)' });
   }
@@ -191,10 +212,14 @@ export class DynamoStateStore implements StateStore {
   }
 
   private queryUnit(code: string, skPrefix: string): AsyncGenerator<Record<string, unknown>> {
+    return this.queryPrefix(unitPk(code), skPrefix);
+  }
+
+  private queryPrefix(pk: string, skPrefix: string): AsyncGenerator<Record<string, unknown>> {
     return queryItems(this.client, {
       TableName: this.tableName,
       KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-      ExpressionAttributeValues: { ':pk': unitPk(code), ':prefix': skPrefix },
+      ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix },
       ConsistentRead: true,
     });
   }

@@ -21,6 +21,12 @@ export const HISTORY_PREFIX = 'HIST#';
 
 export const unitPk = (code: string): string => `UNIT#${code}`;
 
+export const ROLLUP_PREFIX = 'REQ#';
+export const ROLLUP_DAY_PREFIX = 'DAY#';
+export const rollupPk = (scope: string): string => `ROLLUP#${scope}`;
+export const rollupKey = (scope: string, key: string): TableKey => ({ PK: rollupPk(scope), SK: `${ROLLUP_PREFIX}${key}` });
+export const rollupDayKey = (scope: string, day: string, key: string): TableKey => ({ PK: rollupPk(scope), SK: `${ROLLUP_DAY_PREFIX}${day}#${key}` });
+
 export const unitKey = (code: string): TableKey => ({ PK: unitPk(code), SK: META });
 
 export const summaryKey = (unit: string, entity: EntityKind): TableKey => ({ PK: unitPk(unit), SK: `${SUMMARY_PREFIX}${entity}` });

@@ -1,5 +1,8 @@
 import type { Catalog } from '../catalog/schema.ts';
+import { rollup } from '../evaluation/rollup.ts';
+import { rollupEntries } from '../evaluation/rollup-entries.ts';
 import type { UnitRequirementResult } from '../evaluation/types.ts';
+import { vnDate } from '../time.ts';
 import { notificationKeyString } from '../notify/notification-key.ts';
 import { planNotifications } from '../notify/plan-notifications.ts';
 import { renderEmail } from '../notify/templates/render-email.ts';
@@ -43,6 +46,7 @@ const BEHIND = new Set(['pending', 'due_soon', 'overdue']);
 
 /**
  * The scheduled run: re-evaluate every unit as of now (deadlines pass without any upload),
+ * store the province's, offices' and levels' rollups and that day's point of their trend,
  * plan what the day sends, and queue one message per email. The daily run sends reminders
  * and escalations, the weekly one the digest; the notification log keeps every delivery to
  * at most once, whether the schedule fires twice or a run is retried.
@@ -55,6 +59,7 @@ export async function dailyRun(deps: DailyRunDeps, run: RunKind): Promise<DailyR
   );
   const results: UnitRequirementResult[] = evaluated.flatMap((e) => e.results);
   const changes: StatusChange[] = evaluated.flatMap((e) => e.changes);
+  await deps.store.putRollups(vnDate(asOf), rollupEntries(rollup(results, registry)), asOf);
 
   const behind = new Set(results.filter((r) => BEHIND.has(r.status)).map((r) => r.unit));
   const addressed = new Set([deps.department, ...behind, ...[...behind].flatMap((code) => registry.get(code)?.parentCode ?? [])]);

@@ -1,4 +1,5 @@
 import type { Status, UnitEntitySummary, UnitRequirementResult, UnitState } from '../evaluation/types.ts';
+import type { RollupEntry } from '../evaluation/rollup-entries.ts';
 import type { UnitRecord } from '../snapshot/entities.ts';
 
 /** What a stored current status looks like: the result plus when it was evaluated. */
@@ -40,6 +41,15 @@ export interface StateStore {
   getStatuses(unit: string): Promise<StoredStatus[]>;
   /** the units with this status for this requirement (GSI2) */
   unitsWithStatus(requirement: string, status: Status): AsyncIterable<string>;
+  /**
+   * Replaces the current rollups with the daily run's and keeps them as that day's point of
+   * the trend. The daily run is their only writer: it sees every unit, so they are exact.
+   */
+  putRollups(day: string, entries: readonly RollupEntry[], evaluatedAt: number): Promise<void>;
+  /** the current rollups of one scope (`PROVINCE`, `OFFICE#<code>`, `LEVEL#<level>`, `DISPATCH`) */
+  getRollups(scope: string): Promise<RollupEntry[]>;
+  /** the daily points of one scope, oldest first */
+  getRollupTrend(scope: string): Promise<Array<RollupEntry & { day: string }>>;
   /** records that an S3 object version was processed; false when it already was */
   markObjectProcessed(key: string, version: string, outcome: 'applied' | 'rejected'): Promise<boolean>;
 }
