@@ -8,18 +8,8 @@ import { DynamoStateStore } from '../../functions/adapters/dynamodb/dynamo-state
 import { readMailbox } from '../../functions/local/services/mailbox.ts';
 import { LOCAL_NAMES } from '../../functions/local/stack/local-names.ts';
 import { startLocalStack, type LocalStack, type LocalStackOptions } from '../../functions/local/stack/local-stack.ts';
+import { IDENTITY, STUDENTS_CSV, UNITS_CSV } from './small-province.ts';
 
-const UNITS = [
-  '{"unit_code":"SGD","unit_name":"Sở GDĐT Hải Phòng","unit_kind":"department","head_email":"giamdoc@sgd.hp.edu.vn","officer_email":"csdl@sgd.hp.edu.vn"}',
-  '{"unit_code":"PGD-A","unit_name":"Phòng GDĐT An Dương","unit_kind":"district_office","parent_code":"SGD","head_email":"truongphong@pgd-a.hp.edu.vn"}',
-  '{"unit_code":"THCS-A1","unit_name":"Trường THCS An Đồng","unit_kind":"school","levels":"THCS","parent_code":"PGD-A","head_email":"ht@a1.hp.edu.vn","officer_email":"cb@a1.hp.edu.vn"}',
-].join('\n');
-const STUDENTS = [
-  'unit_code,student_code,full_name,level,class_name,national_id,id_verification,status',
-  'THCS-A1,HS1,Phạm Minh Châu,THCS,6A,031211000001,verified,studying',
-  'THCS-A1,HS2,Vũ Thu Hà,THCS,6A,031211000002,unverified,studying',
-].join('\n');
-const REQ = 'hp-2023-quy-trinh-ra-soat/hoc-sinh-xac-thuc-dinh-danh';
 const AS_OF = '2023-05-25T08:00:00+07:00';
 
 /*
@@ -48,12 +38,12 @@ describe('the local stack', () => {
   });
 
   it('turns an upload into statuses in the table', async () => {
-    await stack.upload('snapshots/units/demo/units.ndjson', UNITS, { asOf: AS_OF });
+    await stack.upload('snapshots/units/demo/units.csv', UNITS_CSV, { asOf: AS_OF });
     await stack.idle();
-    await stack.upload('snapshots/students/2023-05-25/a1.csv', STUDENTS, { asOf: AS_OF, unit: 'THCS-A1' });
+    await stack.upload('snapshots/students/2023-05-25/a1.csv', STUDENTS_CSV, { asOf: AS_OF, unit: 'THCS-A1' });
     await stack.idle();
     const statuses = await store().getStatuses('THCS-A1');
-    expect(statuses.find((s) => s.requirement === REQ)).toMatchObject({ total: 2, failing: 1, failingCodes: ['HS2'] });
+    expect(statuses.find((s) => s.requirement === IDENTITY)).toMatchObject({ total: 2, failing: 1, failingCodes: ['HS2'] });
     expect(errors).toEqual([]);
   });
 
@@ -85,7 +75,7 @@ describe('the local stack', () => {
     await stack.stop();
     stack = await start({ dynamodb: port(dynamodb), s3: port(s3), ses: port(ses), sqs: port(sqs) });
     const statuses = await store().getStatuses('THCS-A1');
-    expect(statuses.find((s) => s.requirement === REQ)).toMatchObject({ total: 2, failing: 1 });
+    expect(statuses.find((s) => s.requirement === IDENTITY)).toMatchObject({ total: 2, failing: 1 });
     /* The SES mock keeps its mailbox per process, so count what arrives from here on. */
     const before = (await readMailbox(stack.endpoints.ses)).length;
     await stack.runSchedule('daily', '2023-06-05T08:00:00+07:00');

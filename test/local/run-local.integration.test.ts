@@ -8,19 +8,8 @@ import { runLocal, type RunningLocal } from '../../functions/local/run-local.ts'
 import { readMailbox } from '../../functions/local/services/mailbox.ts';
 import { LOCAL_NAMES } from '../../functions/local/stack/local-names.ts';
 import { runCli } from '../cli/run-cli.ts';
+import { IDENTITY, STUDENTS_CSV, UNITS_CSV } from './small-province.ts';
 
-const UNITS = [
-  'unit_code,unit_name,unit_kind,levels,parent_code,district,head_email,officer_email',
-  'SGD,Sở GDĐT Hải Phòng,department,,,,giamdoc@sgd.hp.edu.vn,csdl@sgd.hp.edu.vn',
-  'PGD-A,Phòng GDĐT An Dương,district_office,,SGD,An Dương,truongphong@pgd-a.hp.edu.vn,',
-  'THCS-A1,Trường THCS An Đồng,school,THCS,PGD-A,An Dương,ht@a1.hp.edu.vn,cb@a1.hp.edu.vn',
-].join('\n');
-const STUDENTS = [
-  'unit_code,student_code,full_name,level,class_name,national_id,id_verification,status',
-  'THCS-A1,HS1,Phạm Minh Châu,THCS,6A,031211000001,verified,studying',
-  'THCS-A1,HS2,Vũ Thu Hà,THCS,6A,031211000002,unverified,studying',
-].join('\n');
-const REQ = 'hp-2023-quy-trinh-ra-soat/hoc-sinh-xac-thuc-dinh-danh';
 
 async function until<T>(probe: () => Promise<T | undefined>, ms = 20_000): Promise<T> {
   const deadline = Date.now() + ms;
@@ -58,7 +47,7 @@ describe('dondoc start (no demo)', () => {
   });
 
   it('uploads a file dropped into the inbox folder, then moves it to processed/', async () => {
-    await writeFile(join(running.inbox, 'units.csv'), UNITS);
+    await writeFile(join(running.inbox, 'units.csv'), UNITS_CSV);
     const unit = await until(() => store().getUnit('THCS-A1'));
     expect(unit.parentCode).toBe('PGD-A');
     expect(await until(async () => ((await readdir(join(running.inbox, 'processed'))).length > 0 ? true : undefined))).toBe(true);
@@ -66,11 +55,11 @@ describe('dondoc start (no demo)', () => {
 
   it('takes `dondoc upload --local` from another process', async () => {
     const file = join(dataDir, 'students-a1.csv');
-    await writeFile(file, STUDENTS);
+    await writeFile(file, STUDENTS_CSV);
     const run = await runCli(['upload', file, '--local', '--data-dir', dataDir, '--unit', 'THCS-A1', '--as-of', '2023-05-25T08:00:00+07:00']);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('s3://dondoc-local/snapshots/students/2023-05-25/students-a1.csv');
-    const status = await until(async () => (await store().getStatuses('THCS-A1')).find((s) => s.requirement === REQ));
+    const status = await until(async () => (await store().getStatuses('THCS-A1')).find((s) => s.requirement === IDENTITY));
     expect(status).toMatchObject({ total: 2, failing: 1 });
   });
 
