@@ -71,7 +71,7 @@ export class LocalQueue {
   private readonly settings: Settings;
   private readonly visible: StoredMessage[] = [];
   /* Failed messages, each with the timer that makes it visible again. */
-  private readonly invisible = new Map<NodeJS.Timeout, StoredMessage>();
+  private readonly invisible = new Map<NodeJS.Timeout, StoredMessage[]>();
   private readonly dead: SQSRecord[] = [];
   private readonly waiters: { resolve: () => void; reject: (error: Error) => void }[] = [];
   private readonly counters = { sent: 0, deleted: 0, retried: 0, deadLettered: 0, consumerErrors: 0 };
@@ -111,7 +111,7 @@ export class LocalQueue {
   }
 
   stats(): LocalQueueStats {
-    const depth = this.visible.length + this.invisible.size + this.inFlightCount;
+    const depth = this.visible.length + [...this.invisible.values()].reduce((n, due) => n + due.length, 0) + this.inFlightCount;
     return { ...this.counters, depth };
   }
 
@@ -125,9 +125,9 @@ export class LocalQueue {
     this.stopped = true;
     clearImmediate(this.pending);
     this.pending = undefined;
-    for (const [timer, message] of this.invisible) {
+    for (const [timer, due] of this.invisible) {
       clearTimeout(timer);
-      this.visible.push(message);
+      this.visible.push(...due);
     }
     this.invisible.clear();
     await this.inFlight;
@@ -173,11 +173,13 @@ export class LocalQueue {
       batch.map((message) => message.messageId),
       settled,
     );
+    const retries: StoredMessage[] = [];
     batch.forEach((message, i) => {
       if (!outcome.failed.has(message.messageId)) this.counters.deleted += 1;
       else if (message.receiveCount >= this.settings.maxReceiveCount) this.deadLetter(records[i] as SQSRecord);
-      else this.retryLater(message);
+      else retries.push(message);
     });
+    this.retryLater(retries);
     this.inFlightCount = 0;
     if ('error' in outcome) {
       this.counters.consumerErrors += 1;
@@ -193,21 +195,29 @@ export class LocalQueue {
     this.options.deadLetterQueue?.send(lastDelivery.body);
   }
 
-  private retryLater(message: StoredMessage): void {
-    this.counters.retried += 1;
+  /* Messages of one batch that come due together get one timer, so they come back as one
+     batch however late the event loop runs the timers. */
+  private retryLater(messages: readonly StoredMessage[]): void {
+    this.counters.retried += messages.length;
     if (this.stopped) {
-      this.visible.push(message);
+      this.visible.push(...messages);
       return;
     }
-    /* Doubling, as a consumer backing off through ChangeMessageVisibility would, keeps a poison
-       message from spinning through its receives before anything downstream could recover. */
-    const delay = Math.min(this.settings.visibilityTimeoutMs * 2 ** (message.receiveCount - 1), this.settings.maxVisibilityTimeoutMs);
-    const timer = setTimeout(() => {
-      this.invisible.delete(timer);
-      this.visible.push(message);
-      this.schedule();
-    }, delay);
-    this.invisible.set(timer, message);
+    const byDelay = new Map<number, StoredMessage[]>();
+    for (const message of messages) {
+      /* Doubling, as a consumer backing off through ChangeMessageVisibility would, keeps a poison
+         message from spinning through its receives before anything downstream could recover. */
+      const delay = Math.min(this.settings.visibilityTimeoutMs * 2 ** (message.receiveCount - 1), this.settings.maxVisibilityTimeoutMs);
+      byDelay.set(delay, [...(byDelay.get(delay) ?? []), message]);
+    }
+    for (const [delay, due] of byDelay) {
+      const timer = setTimeout(() => {
+        this.invisible.delete(timer);
+        this.visible.push(...due);
+        this.schedule();
+      }, delay);
+      this.invisible.set(timer, due);
+    }
   }
 
   private isIdle(): boolean {
