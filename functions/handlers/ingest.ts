@@ -13,6 +13,7 @@ import { ingestSnapshot, type IngestDeps, type IngestOutcome } from '../core/pip
 import { rejectionNotice } from '../core/pipeline/rejection-notice.ts';
 import { objectsCreated } from './events/s3-notification.ts';
 import { readHandlerEnv } from './handler-env.ts';
+import { outcomeForLog } from './ingest-log.ts';
 import { logger, metrics } from './powertools.ts';
 
 export interface IngestHandlerDeps extends IngestDeps {
@@ -31,16 +32,6 @@ export async function ingestRecord(deps: IngestHandlerDeps, record: SQSRecord): 
     if (outcome.outcome === 'rejected' && outcome.firstTime) await deps.onRejected(outcome);
   }
   return outcomes;
-}
-
-/* Counts and codes only: the validation report's values may hold what the unit uploaded. */
-function outcomeForLog(outcome: IngestOutcome) {
-  if (outcome.outcome === 'gone') return { outcome: outcome.outcome, key: outcome.key };
-  if (outcome.outcome === 'rejected') {
-    return { outcome: outcome.outcome, key: outcome.key, version: outcome.version, errors: outcome.report.errors, quarantineKey: outcome.quarantineKey };
-  }
-  const { outcome: kind, key, version, entity, rows, applied, stale } = outcome;
-  return { outcome: kind, key, version, entity, rows, applied, stale, evaluated: outcome.evaluated.length, changes: outcome.changes.length };
 }
 
 export function ingestBatch(deps: IngestHandlerDeps) {
