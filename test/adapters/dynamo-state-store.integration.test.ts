@@ -192,6 +192,24 @@ describe('DynamoStateStore against dynalite', () => {
     expect(await store.getRollups('OFFICE#NOWHERE')).toEqual([]);
   });
 
+  it('keeps each run’s findings under their unit and tells which run is the latest', async () => {
+    await store.putFindings('2023-06-05', [
+      { kind: 'missing_email', unit: 'S-F-1', field: 'officer_email' },
+      { kind: 'missing_email', unit: 'S-F-1', field: 'officer_email' },
+      { kind: 'no_recipient', unit: 'S-F-1', requirement: 'R1', stage: 'reminder-3' },
+    ]);
+    await store.putRollups('2023-06-05', [], T0);
+    await store.putFindings('2023-06-06', [{ kind: 'missing_email', unit: 'S-F-2', field: 'head_email' }]);
+    await store.putRollups('2023-06-06', [], T0 + DAY);
+    expect(await store.latestRunDay()).toBe('2023-06-06');
+    expect(await store.getFindings('S-F-1', '2023-06-06')).toEqual([]);
+    expect(await store.getFindings('S-F-1', '2023-06-05')).toEqual([
+      { kind: 'missing_email', unit: 'S-F-1', field: 'officer_email' },
+      { kind: 'no_recipient', unit: 'S-F-1', requirement: 'R1', stage: 'reminder-3' },
+    ]);
+    expect(await store.getFindings('S-F-2', '2023-06-06')).toEqual([{ kind: 'missing_email', unit: 'S-F-2', field: 'head_email' }]);
+  });
+
   it('records a processed S3 object version once', async () => {
     expect(await store.markObjectProcessed('incoming/students/PGD01 #1.csv', 'v1', 'applied')).toBe(true);
     expect(await store.markObjectProcessed('incoming/students/PGD01 #1.csv', 'v1', 'applied')).toBe(false);

@@ -104,6 +104,14 @@ describe('dashboard API on dynalite', () => {
       ]);
     });
 
+    it('shows the data-quality findings of the latest daily run only', async () => {
+      await deps.store.putFindings('2023-06-22', [{ kind: 'missing_email', unit: 'TH-A2', field: 'head_email' }]);
+      await deps.store.putRollups('2023-06-22', [], Date.UTC(2023, 5, 22));
+      expect((await get<UnitPage>('/api/units/TH-A2', OFFICE_A)).body.findings).toEqual([{ kind: 'missing_email', unit: 'TH-A2', field: 'head_email' }]);
+      await deps.store.putRollups('2023-06-23', [], Date.UTC(2023, 5, 23));
+      expect((await get<UnitPage>('/api/units/TH-A2', OFFICE_A)).body.findings).toEqual([]);
+    });
+
     it.each([
       ['the department, any unit', DEPARTMENT, ['SGD', 'PGD-A', 'PGD-B', 'TH-A1', 'TH-B1', 'THPT-01']],
       ['an office, itself and its schools', OFFICE_A, ['PGD-A', 'TH-A1', 'TH-A2']],

@@ -83,7 +83,8 @@ describe('the exported Lambda handler', () => {
     vi.stubEnv('CONFIGURATION_SET', 'dondoc');
     vi.stubEnv('DEPARTMENT_CODE', 'SGD');
     vi.stubEnv('DASHBOARD_URL', 'https://dondoc.sogd.example.gov.vn');
-    ddb.on(GetCommand).resolves({ Item: toUnitItem(unitRecord('THPT001', 'SGD'), 1) });
+    ddb.on(GetCommand).resolves({});
+    ddb.on(GetCommand, { Key: { PK: 'UNIT#THPT001', SK: 'META' } }).resolves({ Item: toUnitItem(unitRecord('THPT001', 'SGD'), 1) });
     ddb.on(QueryCommand).resolves({ Items: [] });
     const res = reply<UnitPage>(await handler(apiEvent({ path: '/api/units/THPT001', claims: DEPARTMENT }), fakeContext('dondoc-api')));
     expect(res.status).toBe(200);

@@ -110,6 +110,7 @@ describe('planner → sender on dynalite and aws-ses-v2-local', () => {
     expect(province?.counts).toMatchObject({ units: 2, total: 3, failing: 1, byStatus: { due_soon: 1, compliant: 1 } });
     expect((await deps.store.getRollups('OFFICE#PGD-A')).find((r) => r.key === REQ)?.counts.units).toBe(2);
     expect((await deps.store.getRollupTrend('LEVEL#THCS')).map((p) => p.day)).toContain('2023-06-05');
+    expect(await deps.store.latestRunDay()).toBe('2023-06-05');
   });
 
   it('stores the statuses the run computed', async () => {

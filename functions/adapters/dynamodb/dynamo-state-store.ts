@@ -2,6 +2,7 @@ import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/li
 import { z } from 'zod';
 import { DondocError } from '../../core/errors.ts';
 import type { RollupEntry } from '../../core/evaluation/rollup-entries.ts';
+import type { Finding } from '../../core/notify/types.ts';
 import type { Status, UnitEntitySummary, UnitRequirementResult, UnitState } from '../../core/evaluation/types.ts';
 import { REGISTRY_SHARDS, type StateStore, type StatusChange, type StoredStatus } from '../../core/ports/state-store.ts';
 import type { UnitRecord } from '../../core/snapshot/entities.ts';
@@ -11,6 +12,8 @@ import { getAll } from './batch-get.ts';
 import { putAll } from './batch-write.ts';
 import { boundedMap } from '../../core/concurrency/bounded-map.ts';
 import {
+  FINDING_PREFIX,
+  LATEST_RUN_KEY,
   ROLLUP_DAY_PREFIX,
   ROLLUP_PREFIX,
   rollupPk,
@@ -25,6 +28,7 @@ import {
   unitKey,
   unitPk,
 } from './keys.ts';
+import { fromFindingItem, toFindingItem } from './finding-item.ts';
 import { toProcessedObjectItem } from './object-item.ts';
 import { fromRollupDayItem, fromRollupItem, toRollupItems } from './rollup-item.ts';
 import { parseItem } from './parse-item.ts';
@@ -39,6 +43,7 @@ import { fromUnitItem, toUnitItem } from './unit-item.ts';
 const AT_LEAST_AS_NEW = 'attribute_not_exists(PK) OR asOf <= :asOf';
 
 const UnitCodeOnly = z.object({ unit: z.string().min(1) });
+const LatestRun = z.object({ day: z.iso.date() });
 
 /** StateStore over the single table of docs/data-model.md. No Scan, no transactions. */
 export class DynamoStateStore implements StateStore {
@@ -139,8 +144,27 @@ export class DynamoStateStore implements StateStore {
     }
   }
 
+  async putFindings(day: string, findings: readonly Finding[]): Promise<void> {
+    const now = this.options.now();
+    /* One item per finding: the same gap met by several messages of a run is one finding. */
+    const items = new Map(findings.map((finding) => toFindingItem(day, finding, now)).map((item) => [`${String(item.PK)}|${String(item.SK)}`, item]));
+    await putAll(this.client, this.tableName, [...items.values()], this.options.retry);
+  }
+
+  async getFindings(unit: string, day: string): Promise<Finding[]> {
+    const findings: Finding[] = [];
+    for await (const item of this.queryUnit(unit, `${FINDING_PREFIX}${day}#`)) findings.push(fromFindingItem(item));
+    return findings;
+  }
+
+  async latestRunDay(): Promise<string | undefined> {
+    const { Item } = await call('GetItem', () => this.client.send(new GetCommand({ TableName: this.tableName, Key: LATEST_RUN_KEY, ConsistentRead: true })));
+    return Item === undefined ? undefined : parseItem(LatestRun, Item, 'latest run').day;
+  }
+
   async putRollups(day: string, entries: readonly RollupEntry[], evaluatedAt: number): Promise<void> {
     await putAll(this.client, this.tableName, entries.flatMap((entry) => toRollupItems(day, entry, evaluatedAt)), this.options.retry);
+    await call('PutItem', () => this.client.send(new PutCommand({ TableName: this.tableName, Item: { ...LATEST_RUN_KEY, day, evaluatedAt } })));
   }
 
   async getRollups(scope: string): Promise<RollupEntry[]> {

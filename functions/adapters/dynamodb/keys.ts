@@ -21,6 +21,11 @@ export const HISTORY_PREFIX = 'HIST#';
 
 export const unitPk = (code: string): string => `UNIT#${code}`;
 
+export const FINDING_PREFIX = 'FINDING#';
+/* Written last by each daily run: readers ask it which day's findings are current. */
+export const LATEST_RUN_KEY: TableKey = { PK: 'RUN', SK: 'LATEST' };
+export const findingKey = (unit: string, day: string, detail: string): TableKey => ({ PK: unitPk(unit), SK: `${FINDING_PREFIX}${day}#${detail}` });
+
 export const ROLLUP_PREFIX = 'REQ#';
 export const ROLLUP_DAY_PREFIX = 'DAY#';
 export const rollupPk = (scope: string): string => `ROLLUP#${scope}`;

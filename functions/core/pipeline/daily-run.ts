@@ -2,7 +2,6 @@ import type { Catalog } from '../catalog/schema.ts';
 import { rollup } from '../evaluation/rollup.ts';
 import { rollupEntries } from '../evaluation/rollup-entries.ts';
 import type { UnitRequirementResult } from '../evaluation/types.ts';
-import { vnDate } from '../time.ts';
 import { notificationKeyString } from '../notify/notification-key.ts';
 import { planNotifications } from '../notify/plan-notifications.ts';
 import { renderEmail } from '../notify/templates/render-email.ts';
@@ -59,7 +58,6 @@ export async function dailyRun(deps: DailyRunDeps, run: RunKind): Promise<DailyR
   );
   const results: UnitRequirementResult[] = evaluated.flatMap((e) => e.results);
   const changes: StatusChange[] = evaluated.flatMap((e) => e.changes);
-  await deps.store.putRollups(vnDate(asOf), rollupEntries(rollup(results, registry)), asOf);
 
   const behind = new Set(results.filter((r) => BEHIND.has(r.status)).map((r) => r.unit));
   const addressed = new Set([deps.department, ...behind, ...[...behind].flatMap((code) => registry.get(code)?.parentCode ?? [])]);
@@ -75,6 +73,9 @@ export async function dailyRun(deps: DailyRunDeps, run: RunKind): Promise<DailyR
     asOf,
     alreadySent: (key) => sent.has(notificationKeyString(key)),
   });
+  await deps.store.putFindings(plan.runDay, plan.findings);
+  /* Rollups last: they mark the run as the latest, whose findings are now all stored. */
+  await deps.store.putRollups(plan.runDay, rollupEntries(rollup(results, registry)), asOf);
   const emails = plan.messages.filter((m) => (run === 'digest') === (m.kind === 'digest')).map((m) => outbound(m, deps.dashboardUrl));
   await deps.outbox.enqueue(emails);
   return { asOf, runDay: plan.runDay, units: registry.size, changes, emails: emails.length, findings: plan.findings, suppressed };

@@ -1,5 +1,6 @@
 import type { Status, UnitEntitySummary, UnitRequirementResult, UnitState } from '../evaluation/types.ts';
 import type { RollupEntry } from '../evaluation/rollup-entries.ts';
+import type { Finding } from '../notify/types.ts';
 import type { UnitRecord } from '../snapshot/entities.ts';
 
 /** What a stored current status looks like: the result plus when it was evaluated. */
@@ -50,6 +51,12 @@ export interface StateStore {
   getRollups(scope: string): Promise<RollupEntry[]>;
   /** the daily points of one scope, oldest first */
   getRollupTrend(scope: string): Promise<Array<RollupEntry & { day: string }>>;
+  /** the data-quality gaps a daily run met (a missing or bounced address…), kept under each unit */
+  putFindings(day: string, findings: readonly Finding[]): Promise<void>;
+  /** the unit's findings of one run day */
+  getFindings(unit: string, day: string): Promise<Finding[]>;
+  /** the day of the latest daily run that stored its rollups (undefined before the first) */
+  latestRunDay(): Promise<string | undefined>;
   /** records that an S3 object version was processed; false when it already was */
   markObjectProcessed(key: string, version: string, outcome: 'applied' | 'rejected'): Promise<boolean>;
 }

@@ -1,4 +1,5 @@
 import { canRead, type Scope } from '../../core/access/scope.ts';
+import type { Finding } from '../../core/notify/types.ts';
 import type { NotificationRecord } from '../../core/ports/notification-log.ts';
 import type { StoredStatus } from '../../core/ports/state-store.ts';
 import type { UnitRecord } from '../../core/snapshot/entities.ts';
@@ -22,6 +23,8 @@ export interface UnitPage {
   unit: UnitRecord;
   statuses: StoredStatus[];
   emails: SentEmail[];
+  /** the data-quality gaps the latest daily run met for this unit (a missing address…) */
+  findings: Finding[];
 }
 
 /** A drill-down row: the failing record codes stay on the unit's own page, so an office's table stays small. */
@@ -35,8 +38,9 @@ export interface UnitChildren {
 export async function unitPage(deps: ApiDeps, scope: Scope, code: string): Promise<UnitPage> {
   const unit = await registeredUnit(deps.store, code);
   requireAccess(canRead(scope, unit), code);
-  const [statuses, claims] = await Promise.all([deps.store.getStatuses(code), deps.log.sentFor(code)]);
-  return { unit, statuses, emails: sentEmails(claims) };
+  const [statuses, claims, day] = await Promise.all([deps.store.getStatuses(code), deps.log.sentFor(code), deps.store.latestRunDay()]);
+  const findings = day === undefined ? [] : await deps.store.getFindings(code, day);
+  return { unit, statuses, emails: sentEmails(claims), findings };
 }
 
 export async function unitChildren(deps: ApiDeps, scope: Scope, code: string): Promise<UnitChildren> {
