@@ -135,6 +135,7 @@ describe('planner → sender on dynalite and aws-ses-v2-local', () => {
     const digest = await runAt('2023-06-12', 'digest');
     expect(digest).toHaveLength(1);
     expect([...(digest[0]?.destination.to ?? []), ...(digest[0]?.destination.cc ?? [])].sort()).toEqual(['csdl@sgd.hp.edu.vn', 'giamdoc@sgd.hp.edu.vn']);
+    expect(digest[0]?.body.text).toContain('So với tuần trước: 33,33% → 33,33% chưa đạt (không đổi), quá hạn 0 → 1 đơn vị.');
     expect(await runAt('2023-06-12', 'digest')).toEqual([]);
   });
 

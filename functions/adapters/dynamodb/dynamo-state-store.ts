@@ -179,6 +179,12 @@ export class DynamoStateStore implements StateStore {
     return points;
   }
 
+  async getRollupsOfDay(scope: string, day: string): Promise<RollupEntry[]> {
+    const entries: RollupEntry[] = [];
+    for await (const item of this.queryPrefix(rollupPk(scope), `${ROLLUP_DAY_PREFIX}${day}#`)) entries.push(fromRollupItem(item));
+    return entries;
+  }
+
   async markObjectProcessed(key: string, version: string, outcome: 'applied' | 'rejected'): Promise<boolean> {
     return this.putIf(toProcessedObjectItem(key, version, outcome, this.options.now()), { ConditionExpression: 'attribute_not_exists(PK)' });
   }

@@ -62,6 +62,7 @@ function digestSections(results: readonly UnitRequirementResult[], ctx: PlanCont
     const counts = rollups.province[id];
     if (!counts || !BEHIND.some((s) => (counts.byStatus[s] ?? 0) > 0)) continue;
     const deadline = earliest.get(id);
+    const before = ctx.input.lastWeek?.get(id);
     sections.push({
       dispatch: dispatchFacts(entry.dispatch),
       requirementFacts: requirementFacts(entry.requirement),
@@ -75,6 +76,7 @@ function digestSections(results: readonly UnitRequirementResult[], ctx: PlanCont
         const c: StatusCounts | undefined = rollups.byLevel[level]?.[id];
         return c ? [{ level, units: c.units, overdueUnits: c.byStatus.overdue ?? 0, total: c.total, failing: c.failing, rate: c.rate }] : [];
       }),
+      ...(before !== undefined && { lastWeek: { failing: before.failing, rate: before.rate, overdueUnits: before.byStatus.overdue ?? 0 } }),
     });
   }
   return sections;

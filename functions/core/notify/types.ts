@@ -1,5 +1,5 @@
 import type { Catalog } from '../catalog/schema.ts';
-import type { Status, UnitRequirementResult, UnitState } from '../evaluation/types.ts';
+import type { Status, StatusCounts, UnitRequirementResult, UnitState } from '../evaluation/types.ts';
 import type { NotificationKey } from '../ports/notification-log.ts';
 import type { Level, UnitRecord } from '../snapshot/entities.ts';
 
@@ -115,6 +115,8 @@ export interface DigestSection extends Figures {
   units: number;
   byStatus: Partial<Record<Status, number>>;
   byLevel: LevelRow[];
+  /** the same requirement in the daily run a week earlier, when it was stored */
+  lastWeek?: { failing: number; rate: number; overdueUnits: number };
 }
 
 export interface BehindRow extends Figures {
@@ -165,6 +167,8 @@ export interface PlanInput {
    * which has no log and would otherwise repeat every past stage.
    */
   missedStages?: 'send' | 'assume_sent';
+  /** the province's counts per requirement from the run a week before, for the digest's trend */
+  lastWeek?: ReadonlyMap<string, StatusCounts>;
 }
 
 export interface NotificationPlan {

@@ -2,6 +2,7 @@ import type { Catalog } from '../catalog/schema.ts';
 import { rollup } from '../evaluation/rollup.ts';
 import { rollupEntries } from '../evaluation/rollup-entries.ts';
 import type { UnitRequirementResult } from '../evaluation/types.ts';
+import { addVnDays, vnDate } from '../time.ts';
 import { notificationKeyString } from '../notify/notification-key.ts';
 import { planNotifications } from '../notify/plan-notifications.ts';
 import { renderEmail } from '../notify/templates/render-email.ts';
@@ -65,6 +66,7 @@ export async function dailyRun(deps: DailyRunDeps, run: RunKind): Promise<DailyR
   const sent = new Set(logged.flat().map(notificationKeyString));
   const { registry: reachable, suppressed } = await withoutSuppressed(registry, addressed, deps.log);
 
+  const lastWeek = await deps.store.getRollupsOfDay('PROVINCE', addVnDays(vnDate(asOf), -7));
   const plan = planNotifications({
     catalog: deps.catalog,
     registry: reachable,
@@ -72,6 +74,7 @@ export async function dailyRun(deps: DailyRunDeps, run: RunKind): Promise<DailyR
     department: deps.department,
     asOf,
     alreadySent: (key) => sent.has(notificationKeyString(key)),
+    lastWeek: new Map(lastWeek.map((entry) => [entry.key, entry.counts])),
   });
   await deps.store.putFindings(plan.runDay, plan.findings);
   /* Rollups last: they mark the run as the latest, whose findings are now all stored. */

@@ -51,6 +51,8 @@ export interface StateStore {
   getRollups(scope: string): Promise<RollupEntry[]>;
   /** the daily points of one scope, oldest first */
   getRollupTrend(scope: string): Promise<Array<RollupEntry & { day: string }>>;
+  /** one day's point of one scope (empty when no run stored that day) */
+  getRollupsOfDay(scope: string, day: string): Promise<RollupEntry[]>;
   /** the data-quality gaps a daily run met (a missing or bounced address…), kept under each unit */
   putFindings(day: string, findings: readonly Finding[]): Promise<void>;
   /** the unit's findings of one run day */

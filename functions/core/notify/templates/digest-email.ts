@@ -4,7 +4,7 @@ import { button, FOOTER, heading, labelled, layout, para, table } from './html.t
 import { LEVEL_LABEL, STATUS_LABEL } from './labels.ts';
 import type { RenderedEmail, RenderOptions } from './rendered-email.ts';
 import { entityNoun } from './rule-wording.ts';
-import { deadlineText, dispatchReference, vnDay, vnNumber, vnPercent } from './vn-format.ts';
+import { deadlineText, dispatchReference, vnDay, vnNumber, vnPercent, vnPoints } from './vn-format.ts';
 
 function statusLine(s: DigestSection): string {
   const parts = (['overdue', 'due_soon', 'pending', 'non_compliant', 'warning', 'no_data', 'compliant', 'compliant_late'] as const)
@@ -25,6 +25,13 @@ function levelTable(s: DigestSection): { headers: string[]; rows: string[][] } {
   };
 }
 
+/** "So với tuần trước: 4,58% → 1,20% chưa đạt (giảm 3,38 điểm), quá hạn 12 → 3 đơn vị." */
+function trendLine(now: DigestSection, before: NonNullable<DigestSection['lastWeek']>): string {
+  const delta = Math.round((now.rate - before.rate) * 100) / 100;
+  const direction = delta < 0 ? `giảm ${vnPoints(-delta)} điểm` : delta > 0 ? `tăng ${vnPoints(delta)} điểm` : 'không đổi';
+  return `So với tuần trước: ${vnPercent(before.rate)} → ${vnPercent(now.rate)} chưa đạt (${direction}), quá hạn ${vnNumber(before.overdueUnits)} → ${vnNumber(now.byStatus.overdue ?? 0)} đơn vị.`;
+}
+
 /** The department's weekly overview: each open requirement by level, and the ten units furthest behind. */
 export function renderDigest(m: DigestMessage, opts: RenderOptions): RenderedEmail {
   const url = provinceUrl(opts.dashboardUrl);
@@ -43,6 +50,7 @@ export function renderDigest(m: DigestMessage, opts: RenderOptions): RenderedEma
       para(reference),
       ...(s.deadline === undefined ? [] : [labelled('Thời hạn:', deadlineText(s.deadline))]),
       para(statusLine(s)),
+      ...(s.lastWeek === undefined ? [] : [para(trendLine(s, s.lastWeek))]),
       table(t.headers, t.rows, [true, false, true, true, true, true]),
     );
     text.push(
@@ -51,6 +59,7 @@ export function renderDigest(m: DigestMessage, opts: RenderOptions): RenderedEma
       reference,
       ...(s.deadline === undefined ? [] : [`Thời hạn: ${deadlineText(s.deadline)}`]),
       statusLine(s),
+      ...(s.lastWeek === undefined ? [] : [trendLine(s, s.lastWeek)]),
       ...t.rows.map((r) => `- ${r[1]}: ${r[3]}/${r[2]} chưa đạt (${r[4]}), ${r[5]} đơn vị quá hạn`),
     );
   }

@@ -16,6 +16,11 @@ export function vnPercent(rate: number): string {
   return `${RATE.format(rate)}%`;
 }
 
+/** 3.38 → "3,38": a difference of rates, in percentage points. */
+export function vnPoints(points: number): string {
+  return RATE.format(points);
+}
+
 /** "trước 17h00 ngày 08/6/2023", or "trước ngày 10/2/2024" for a start-of-day deadline, as the dispatches write it. */
 export function deadlineText(at: number): string {
   return `trước ${formatVnOfficial(at)}`;
