@@ -1,9 +1,8 @@
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { z } from 'zod';
 import { generateProvince } from '../functions/demo/generate-province.ts';
+import { measure, table } from './measure.ts';
 
 /**
  * `npm run bench`: a Hải Phòng-sized province (and one twice as large) through
@@ -14,27 +13,6 @@ import { generateProvince } from '../functions/demo/generate-province.ts';
 const SCALES = (process.env.BENCH_SCALES ?? '1,2').split(',').map(Number);
 const AS_OF = '2023-06-23T11:30:00+07:00';
 const DATA = join(import.meta.dirname, '.data');
-
-const Measurement = z.object({ code: z.number(), ms: z.number(), maxRssMb: z.number() });
-type Measurement = z.infer<typeof Measurement>;
-
-function measure(args: string[]): Promise<Measurement> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
-    let err = '';
-    child.stderr.on('data', (chunk: Buffer) => {
-      err += chunk.toString();
-    });
-    child.on('error', reject);
-    child.on('close', () => {
-      const line = err.split('\n').find((l) => l.startsWith('BENCH '));
-      if (!line) return reject(new Error(`no measurement from ${args.join(' ')}:\n${err.slice(-2000)}`));
-      const m = Measurement.parse(JSON.parse(line.slice(6)));
-      if (m.code !== 0) return reject(new Error(`${args.join(' ')} exited ${m.code}:\n${err.slice(-2000)}`));
-      resolve(m);
-    });
-  });
-}
 
 async function dataset(scale: number) {
   const dir = join(DATA, `scale-${scale}`);
@@ -68,7 +46,4 @@ function fmt(ms: number): string {
   return `${(ms / 1000).toFixed(2)} s`;
 }
 
-const header = ['data set', 'command', 'dondoc', 'DuckDB', 'ratio', 'peak RSS MB'];
-const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`;
-process.stdout.write(`${[line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n')}\n`);
+process.stdout.write(`${table(['data set', 'command', 'dondoc', 'DuckDB', 'ratio', 'peak RSS MB'], rows)}\n`);

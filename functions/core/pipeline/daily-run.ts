@@ -3,6 +3,7 @@ import { rollup } from '../evaluation/rollup.ts';
 import { rollupEntries } from '../evaluation/rollup-entries.ts';
 import type { UnitRequirementResult } from '../evaluation/types.ts';
 import { addVnDays, vnDate } from '../time.ts';
+import { MAX_CODES } from '../notify/build-reminder.ts';
 import { notificationKeyString } from '../notify/notification-key.ts';
 import { planNotifications } from '../notify/plan-notifications.ts';
 import { renderEmail } from '../notify/templates/render-email.ts';
@@ -57,7 +58,10 @@ export async function dailyRun(deps: DailyRunDeps, run: RunKind): Promise<DailyR
   const evaluated = await boundedMap(evaluationGroups(registry), GROUP_CONCURRENCY, (group) =>
     evaluateStored(deps.store, deps.catalog, group.scope, group.targets, asOf, { replay: deps.replay === true }),
   );
-  const results: UnitRequirementResult[] = evaluated.flatMap((e) => e.results);
+  /* Held for the whole run: a reminder lists at most MAX_CODES record codes, so no more are kept. */
+  const results: UnitRequirementResult[] = evaluated.flatMap((e) =>
+    e.results.map((r) => (r.failingCodes.length > MAX_CODES ? { ...r, failingCodes: r.failingCodes.slice(0, MAX_CODES) } : r)),
+  );
   const changes: StatusChange[] = evaluated.flatMap((e) => e.changes);
 
   const behind = new Set(results.filter((r) => BEHIND.has(r.status)).map((r) => r.unit));

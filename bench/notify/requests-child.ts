@@ -1,0 +1,63 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { createDondocTable } from '../../functions/adapters/dynamodb/create-table.ts';
+import { DynamoNotificationLog } from '../../functions/adapters/dynamodb/dynamo-notification-log.ts';
+import { DynamoStateStore } from '../../functions/adapters/dynamodb/dynamo-state-store.ts';
+import { loadCatalog } from '../../functions/core/catalog/load.ts';
+import { summariseSnapshot } from '../../functions/core/ingest/summarise-snapshot.ts';
+import type { OutboundEmail } from '../../functions/core/outbox/outbound-email.ts';
+import { dailyRun } from '../../functions/core/pipeline/daily-run.ts';
+import { fileInput } from '../../functions/core/snapshot/open-snapshot.ts';
+import { parseInstant } from '../../functions/core/time.ts';
+import { generateProvince } from '../../functions/demo/generate-province.ts';
+import { DEPARTMENT_CODE } from '../../functions/demo/province-units.ts';
+import { startLocalDynamo } from '../../functions/local/services/local-dynamodb.ts';
+import { benchCatalog } from './bench-catalog.ts';
+
+/**
+ * DynamoDB requests per unit of a real daily run: a small generated province in dynalite,
+ * the run of 12/6/2023 with the benchmark's ten requirements, every request counted by a
+ * middleware on the client. The emails are counted, not sent.
+ */
+const started = performance.now();
+const dir = await mkdtemp(join(tmpdir(), 'dondoc-bench-requests-'));
+const dynamo = await startLocalDynamo();
+try {
+  const client = new DynamoDBClient({ endpoint: dynamo.endpoint, region: 'ap-southeast-1', credentials: { accessKeyId: 'bench', secretAccessKey: 'bench' } });
+  await createDondocTable(client, 'dondoc-bench');
+  const documents = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+  let requests = 0;
+  client.middlewareStack.add((next) => (args) => {
+    requests += 1;
+    return next(args);
+  }, { step: 'initialize', name: 'countRequests' });
+  const store = new DynamoStateStore(documents, 'dondoc-bench');
+  const catalog = benchCatalog(await loadCatalog());
+  const asOf = parseInstant('2023-06-12T08:00:00+07:00');
+  const province = await generateProvince(dir, { scale: 0.05, seed: 2023 });
+  const requirements = catalog.dispatches.flatMap((d) => d.requirements);
+  for (const file of [province.files.units, province.files.students, province.files.staff]) {
+    const summary = await summariseSnapshot(fileInput(file), requirements, { asOf: parseInstant('2023-05-25T08:00:00+07:00') });
+    if (summary.registry.length > 0) await store.putUnits(summary.registry, asOf);
+    for (const s of summary.summaries) await store.applySummary(s);
+  }
+  let emails = 0;
+  const outbox = { enqueue: async (batch: readonly OutboundEmail[]) => void (emails += batch.length) };
+  const deps = { store, log: new DynamoNotificationLog(documents, 'dondoc-bench'), outbox, catalog, department: DEPARTMENT_CODE, dashboardUrl: 'https://dondoc.example.gov.vn' };
+  requests = 0;
+  const first = await dailyRun({ ...deps, now: () => asOf }, 'daily');
+  const firstRequests = requests;
+  requests = 0;
+  await dailyRun({ ...deps, now: () => asOf + 86_400_000 }, 'daily');
+  const ms = performance.now() - started;
+  const maxRssMb = process.resourceUsage().maxRSS / 1024;
+  process.stderr.write(`\nBENCH ${JSON.stringify({ code: 0, ms, maxRssMb, units: first.units, first: firstRequests / first.units, next: requests / first.units, emails })}\n`);
+  documents.destroy();
+  client.destroy();
+} finally {
+  await dynamo.stop();
+  await rm(dir, { recursive: true, force: true });
+}
