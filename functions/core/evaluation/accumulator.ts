@@ -17,6 +17,9 @@ interface Judged {
 interface Folded {
   summary: UnitEntitySummary;
   tallies: RequirementTally[];
+  /** the entity's judged rules and repeat index, looked up once here rather than once a record */
+  judged: readonly Judged[];
+  repeatIndex: RepeatIndex | undefined;
 }
 
 interface RepeatIndex {
@@ -36,6 +39,8 @@ export class SnapshotAccumulator {
   private readonly repeatIndex = new Map<EntityKind, RepeatIndex>();
   private readonly byUnit = new Map<string, Map<EntityKind, Folded>>();
   private readonly units = new Map<string, UnitRecord>();
+  /** the last unit × entity folded into: a file's rows come grouped by unit, so most records hit it */
+  private last: { unit: string; entity: EntityKind; folded: Folded } | undefined;
 
   constructor(
     requirements: readonly Requirement[],
@@ -80,7 +85,7 @@ export class SnapshotAccumulator {
         addExplanation(summary, rec.record);
         break;
     }
-    this.judge(folded.tallies, rec);
+    this.judge(folded, rec);
   }
 
   summaries(): UnitEntitySummary[] {
@@ -92,6 +97,14 @@ export class SnapshotAccumulator {
   }
 
   private foldedFor(unit: string, entity: EntityKind): Folded {
+    const last = this.last;
+    if (last !== undefined && last.unit === unit && last.entity === entity) return last.folded;
+    const folded = this.foldedInMaps(unit, entity);
+    this.last = { unit, entity, folded };
+    return folded;
+  }
+
+  private foldedInMaps(unit: string, entity: EntityKind): Folded {
     let perEntity = this.byUnit.get(unit);
     if (!perEntity) {
       perEntity = new Map();
@@ -106,17 +119,18 @@ export class SnapshotAccumulator {
         summary.unverifiedCodes = [];
       }
       // Every rule reading this entity gets a tally, so "nothing counted" differs from "never judged".
-      const tallies = (this.judged.get(entity) ?? []).map(({ id }) => (summary.tallies[id] ??= emptyTally()));
-      folded = { summary, tallies };
+      const judged = this.judged.get(entity) ?? [];
+      const tallies = judged.map(({ id }) => (summary.tallies[id] ??= emptyTally()));
+      folded = { summary, tallies, judged, repeatIndex: this.repeatIndex.get(entity) };
       perEntity.set(entity, folded);
     }
     return folded;
   }
 
-  private judge(tallies: readonly RequirementTally[], rec: DataRecord): void {
-    const judged = this.judged.get(rec.entity);
-    if (!judged) return;
-    const repeats = this.repeats(rec);
+  private judge(folded: Folded, rec: DataRecord): void {
+    const { judged, tallies } = folded;
+    if (judged.length === 0) return;
+    const repeats = repeatsOf(folded.repeatIndex, rec);
     const code = recordCode(rec);
     for (let i = 0; i < judged.length; i++) {
       const verdict = (judged[i] as Judged).judge(rec, repeats);
@@ -134,16 +148,16 @@ export class SnapshotAccumulator {
     }
   }
 
-  /** Looked up once per record, however many duplicate rules read it, so "seen before" stays true to the file. */
-  private repeats(rec: DataRecord): Repeats {
-    const index = this.repeatIndex.get(rec.entity);
-    if (!index || (rec.entity !== 'students' && rec.entity !== 'staff')) return NO_REPEATS;
-    const hash = rec.record.nationalIdHash;
-    return {
-      nationalId: index.nationalIds !== undefined && hash !== undefined && index.nationalIds.addSeen(hash),
-      code: index.codes !== undefined && index.codes.addSeen(hash53(`${rec.record.unitCode}\u0000${recordCode(rec)}`)),
-    };
-  }
+}
+
+/** Looked up once per record, however many duplicate rules read it, so "seen before" stays true to the file. */
+function repeatsOf(index: RepeatIndex | undefined, rec: DataRecord): Repeats {
+  if (!index || (rec.entity !== 'students' && rec.entity !== 'staff')) return NO_REPEATS;
+  const hash = rec.record.nationalIdHash;
+  return {
+    nationalId: index.nationalIds !== undefined && hash !== undefined && index.nationalIds.addSeen(hash),
+    code: index.codes !== undefined && index.codes.addSeen(hash53(`${rec.record.unitCode}\u0000${recordCode(rec)}`)),
+  };
 }
 
 function addPerson(summary: UnitEntitySummary, entity: 'students' | 'staff', rec: StudentRecord | StaffRecord): void {

@@ -57,16 +57,21 @@ export class CsvTokenizer {
       this.carry = '';
     }
     const length = text.length;
+    // One search finds the chunk's next quote for all the plain lines before it, rather than one search a line.
+    let quote = -1;
     while (pos < length) {
       const newline = text.indexOf('\n', pos);
       if (newline === -1) {
         this.carry = text.slice(pos);
         return;
       }
-      const end = newline > pos && text.charCodeAt(newline - 1) === CARRIAGE_RETURN ? newline - 1 : newline;
-      const line = text.slice(pos, end);
-      if (line.indexOf('"') === -1) {
-        out.push(line.split(this.delimiter));
+      if (quote !== length && quote < pos) {
+        quote = text.indexOf('"', pos);
+        if (quote === -1) quote = length;
+      }
+      if (quote > newline) {
+        const end = newline > pos && text.charCodeAt(newline - 1) === CARRIAGE_RETURN ? newline - 1 : newline;
+        out.push(text.slice(pos, end).split(this.delimiter));
         pos = newline + 1;
       } else {
         pos = this.runStateMachine(text, pos, out);

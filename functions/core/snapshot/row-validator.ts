@@ -1,6 +1,6 @@
 import { cellText, cleanText, type Cell } from './cell.ts';
 import { COLUMNS, type ColumnSpec, type EntityKind, type EntityRecord } from './entities.ts';
-import { hash52 } from './hash52.ts';
+import { hash52, hash52Joined } from './hash52.ts';
 import { HashSet52 } from './hash-set-52.ts';
 import { columnForHeader } from './header-resolver.ts';
 import { makeIssue, type IssueLog, type IssueWhere } from './issue-log.ts';
@@ -177,8 +177,8 @@ export class RowValidator {
   private firstOfItsCode(record: Record<string, unknown>): boolean {
     if (this.codeColumn === undefined) return true;
     const code = record[this.keys[this.codeColumn] ?? ''];
-    const key = this.entity === 'units' ? String(code) : `${String(record.unitCode)}\u0000${String(code)}`;
-    return this.seenCodes.add(hash52(key));
+    const hash = this.entity === 'units' ? hash52(String(code)) : hash52Joined(String(record.unitCode), String(code));
+    return this.seenCodes.add(hash);
   }
 
   private codeWhere(record: Record<string, unknown>): IssueWhere {

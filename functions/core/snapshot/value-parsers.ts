@@ -23,6 +23,7 @@ const INTEGER = /^[+-]?\d+$/;
 const YEAR = /^\d{4}$/;
 const WHITESPACE = /\s+/g;
 const NATIONAL_ID = /^\d{12}$/;
+const NATIONAL_ID_LENGTH = 12;
 const LIST_SEPARATOR = /[;,]/;
 const MIN_YEAR = 1900;
 const MAX_YEAR = 2100;
@@ -140,9 +141,23 @@ function timestampParser(ctx: ParseContext): ValueParser {
   };
 }
 
+const ZERO = 48;
+const NINE = 57;
+
+/** The shape nearly every ID cell already has, checked without building a copy or running a regular expression. */
+function isTwelveDigits(text: string): boolean {
+  if (text.length !== NATIONAL_ID_LENGTH) return false;
+  for (let i = 0; i < NATIONAL_ID_LENGTH; i++) {
+    const c = text.charCodeAt(i);
+    if (c < ZERO || c > NINE) return false;
+  }
+  return true;
+}
+
 /** The 12 digits of a national ID, for validation only. */
 export function nationalIdDigits(cell: PresentCell): string | undefined {
   if (typeof cell === 'string') {
+    if (isTwelveDigits(cell)) return cell;
     const digits = cell.replace(WHITESPACE, '');
     return NATIONAL_ID.test(digits) ? digits : undefined;
   }

@@ -1,0 +1,168 @@
+import fc from 'fast-check';
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { cleanText } from '../../../functions/core/snapshot/cell.ts';
+import { CsvTokenizer } from '../../../functions/core/snapshot/csv-tokenizer.ts';
+import { hash52, hash52Joined } from '../../../functions/core/snapshot/hash52.ts';
+import { decodeText } from '../../../functions/core/snapshot/text-decoder.ts';
+import { nationalIdDigits } from '../../../functions/core/snapshot/value-parsers.ts';
+
+/**
+ * The tokenizer's documented reading, one character at a time with no fast path: the
+ * behaviour the line-splitting shortcut must not change.
+ */
+function referenceRecords(text: string, delimiter: string): string[][] {
+  const records: string[][] = [];
+  let cells: string[] = [];
+  let field = '';
+  let state: 'start' | 'unquoted' | 'quoted' | 'afterQuote' = 'start';
+  let inRecord = false;
+  const endRecord = (last: string): void => {
+    cells.push(last);
+    records.push(cells);
+    cells = [];
+    field = '';
+    state = 'start';
+    inRecord = false;
+  };
+  for (const c of text) {
+    inRecord = true;
+    if (state === 'start') {
+      if (c === '"') {
+        state = 'quoted';
+        continue;
+      }
+      state = 'unquoted';
+    }
+    if (state === 'unquoted') {
+      if (c === delimiter) {
+        cells.push(field);
+        field = '';
+        state = 'start';
+      } else if (c === '\n') endRecord(field.endsWith('\r') ? field.slice(0, -1) : field);
+      else field += c;
+    } else if (state === 'quoted') {
+      if (c === '"') state = 'afterQuote';
+      else field += c;
+    } else if (c === '"') {
+      field += '"';
+      state = 'quoted';
+    } else if (c === delimiter) {
+      cells.push(field);
+      field = '';
+      state = 'start';
+    } else if (c === '\n') endRecord(field);
+    else if (c !== '\r') {
+      field += c;
+      state = 'unquoted';
+    }
+  }
+  if (inRecord) endRecord(state === 'unquoted' && field.endsWith('\r') ? field.slice(0, -1) : field);
+  return records;
+}
+
+function tokenize(chunks: readonly string[], delimiter: string): string[][] {
+  const tokenizer = new CsvTokenizer(delimiter);
+  const out: string[][] = [];
+  for (const chunk of chunks) tokenizer.push(chunk, out);
+  tokenizer.end(out);
+  return out;
+}
+
+function cutAt(text: string, cuts: readonly number[]): string[] {
+  const points = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
+  const chunks: string[] = [];
+  let from = 0;
+  for (const p of points) {
+    chunks.push(text.slice(from, p));
+    from = p;
+  }
+  chunks.push(text.slice(from));
+  return chunks;
+}
+
+describe('CsvTokenizer against a character-by-character reading', () => {
+  it('agrees on any text of quotes, separators, CR, LF and BOMs, cut anywhere', () => {
+    const text = fc.string({ unit: fc.constantFrom('a', 'ệ', ' ', ',', ';', '\t', '"', '""', '\n', '\r', '\r\n', '\uFEFF'), maxLength: 60 });
+    fc.assert(
+      fc.property(text, fc.constantFrom(',', ';', '\t'), fc.array(fc.nat(), { maxLength: 6 }), (csv, delimiter, cuts) => {
+        expect(tokenize(cutAt(csv, cuts), delimiter)).toEqual(referenceRecords(csv, delimiter));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('reads plain lines around a quoted record that spans lines', () => {
+    const csv = 'a,b\r\n"x\r\ny",z\r\nc,d\r\n"q"""\ne,f';
+    expect(tokenize([csv], ',')).toEqual([['a', 'b'], ['x\r\ny', 'z'], ['c', 'd'], ['q"'], ['e', 'f']]);
+  });
+});
+
+describe('read-path fast paths', () => {
+  it('cleanText keeps ASCII as trimmed and composes anything else', () => {
+    expect(cleanText('  THPT001 \t')).toBe('THPT001');
+    expect(cleanText(' Tra\u0302\u0300n ')).toBe('Trần');
+    expect(cleanText('\u00a0x\u00a0')).toBe('x');
+  });
+
+  it('nationalIdDigits gives the same digits with or without the twelve-digit shortcut', () => {
+    const idLike = fc.string({ unit: fc.constantFrom('0', '1', '9', ' ', '\t', 'a', '٣'), maxLength: 14 });
+    fc.assert(
+      fc.property(idLike, (text) => {
+        const digits = text.replace(/\s+/g, '');
+        expect(nationalIdDigits(text)).toBe(/^\d{12}$/.test(digits) ? digits : undefined);
+      }),
+    );
+    expect(nationalIdDigits('031200000003')).toBe('031200000003');
+    expect(nationalIdDigits('0312 0000 0003')).toBe('031200000003');
+  });
+
+  it('hash52Joined is the hash of the two parts joined by NUL', () => {
+    fc.assert(
+      fc.property(fc.string(), fc.string(), (first, second) => {
+        expect(hash52Joined(first, second)).toBe(hash52(`${first}\u0000${second}`));
+      }),
+    );
+    expect(hash52Joined('THPT001', 'HS1')).not.toBe(hash52Joined('THPT00', '1HS1'));
+  });
+});
+
+async function decodedByChunks(bytes: Uint8Array, cuts: readonly number[]): Promise<string> {
+  const points = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
+  const chunks: Buffer[] = [];
+  let from = 0;
+  for (const p of points) {
+    chunks.push(Buffer.from(bytes.subarray(from, p)));
+    from = p;
+  }
+  chunks.push(Buffer.from(bytes.subarray(from)));
+  async function* source(): AsyncGenerator<Buffer> {
+    yield* chunks;
+  }
+  let text = '';
+  for await (const part of decodeText(source())) text += part;
+  return text;
+}
+
+/** What iconv-lite made of the whole file, the reading UTF-8 input had before TextDecoder. */
+function iconvText(bytes: Uint8Array): string {
+  const buffer = Buffer.from(bytes);
+  const encoding = buffer[0] === 0xff && buffer[1] === 0xfe ? 'utf16le' : buffer[0] === 0xfe && buffer[1] === 0xff ? 'utf16be' : 'utf8';
+  return iconv.decode(buffer, encoding);
+}
+
+describe('decodeText', () => {
+  it('decodes UTF-8, valid or not and with or without a BOM, as iconv-lite did, cut anywhere', async () => {
+    // Bytes that start, continue, overlong or truncate multi-byte sequences, mixed with ASCII and anything else.
+    const tricky = fc.constantFrom(0x41, 0x2c, 0x0a, 0xef, 0xbb, 0xbf, 0xc3, 0xa9, 0xe1, 0xba, 0xa7, 0xf0, 0x9f, 0x98, 0x80, 0xed, 0xa0, 0xc0, 0xff, 0xf4, 0x90, 0xe0);
+    const bytes = fc.array(fc.oneof(tricky, fc.integer({ min: 0, max: 255 })), { maxLength: 40 });
+    const bom = fc.constantFrom([], [0xef, 0xbb, 0xbf], [0xef, 0xbb], [0xff, 0xfe], [0xfe, 0xff]);
+    await fc.assert(
+      fc.asyncProperty(bom, bytes, fc.array(fc.nat(), { maxLength: 8 }), async (prefix, body, cuts) => {
+        const input = Uint8Array.from([...prefix, ...body]);
+        expect(await decodedByChunks(input, cuts)).toBe(iconvText(input));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
