@@ -15,6 +15,7 @@ import { DUMMY_CREDENTIALS } from '../adapters/dynalite-fixture.ts';
 import { unitRecord } from '../adapters/samples.ts';
 import { apiEvent, reply, userClaims, type ApiCall, type ErrorBody } from './http-api-events.ts';
 import { fakeContext } from './sqs-events.ts';
+import { stubHandlerEnv } from './stub-handler-env.ts';
 
 const ddb = mockClient(DynamoDBDocumentClient);
 const s3 = new S3Client({ region: 'ap-southeast-1', credentials: DUMMY_CREDENTIALS });
@@ -76,13 +77,7 @@ describe('dashboard API failures (mocked SDK)', () => {
 
 describe('the exported Lambda handler', () => {
   it('reads its table from the environment and serves a unit page', async () => {
-    vi.stubEnv('TABLE_NAME', 'dondoc-table');
-    vi.stubEnv('BUCKET_NAME', 'dondoc-snapshots');
-    vi.stubEnv('NOTIFY_QUEUE_URL', 'https://sqs.ap-southeast-1.amazonaws.com/123456789012/dondoc-notify');
-    vi.stubEnv('SENDER_ADDRESS', 'dondoc@sogd.example.gov.vn');
-    vi.stubEnv('CONFIGURATION_SET', 'dondoc');
-    vi.stubEnv('DEPARTMENT_CODE', 'SGD');
-    vi.stubEnv('DASHBOARD_URL', 'https://dondoc.sogd.example.gov.vn');
+    stubHandlerEnv();
     ddb.on(GetCommand).resolves({});
     ddb.on(GetCommand, { Key: { PK: 'UNIT#THPT001', SK: 'META' } }).resolves({ Item: toUnitItem(unitRecord('THPT001', 'SGD'), 1) });
     ddb.on(QueryCommand).resolves({ Items: [] });

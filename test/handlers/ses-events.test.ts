@@ -9,6 +9,7 @@ import { DynamoNotificationLog } from '../../functions/adapters/dynamodb/dynamo-
 import { handleSesEvents, handler, type SesEventsDeps } from '../../functions/handlers/ses-events.ts';
 import { eventFixture, sesMessage, snsEvent } from './sns-events.ts';
 import { fakeContext } from './sqs-events.ts';
+import { stubHandlerEnv } from './stub-handler-env.ts';
 
 const ddb = mockClient(DynamoDBDocumentClient);
 const deps = (): SesEventsDeps => ({ log: new DynamoNotificationLog(ddb as unknown as DynamoDBDocumentClient, 'dondoc', { now: () => 1_687_483_800_000 }) });
@@ -42,13 +43,7 @@ describe('ses-events handler (mocked SDK)', () => {
   });
 
   it('is exported for Lambda with its table from the environment', async () => {
-    vi.stubEnv('TABLE_NAME', 'dondoc-table');
-    vi.stubEnv('BUCKET_NAME', 'dondoc-snapshots');
-    vi.stubEnv('NOTIFY_QUEUE_URL', 'https://sqs.ap-southeast-1.amazonaws.com/123456789012/dondoc-notify');
-    vi.stubEnv('SENDER_ADDRESS', 'dondoc@sogd.example.gov.vn');
-    vi.stubEnv('CONFIGURATION_SET', 'dondoc');
-    vi.stubEnv('DEPARTMENT_CODE', 'SGD');
-    vi.stubEnv('DASHBOARD_URL', 'https://dondoc.sogd.example.gov.vn');
+    stubHandlerEnv();
     ddb.on(PutCommand).resolves({});
     await handler(snsEvent(sesMessage('complaint')), fakeContext('dondoc-ses-events'));
     expect(ddb).toHaveReceivedCommandWith(PutCommand, { TableName: 'dondoc-table', Item: expect.objectContaining({ PK: 'SUPPRESS#truongphong@pgd-ngoquyen.edu.vn', reason: 'complaint' }) });

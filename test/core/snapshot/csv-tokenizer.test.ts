@@ -1,27 +1,8 @@
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CsvTokenizer, detectDelimiter } from '../../../functions/core/snapshot/csv-tokenizer.ts';
-
-function tokenize(chunks: readonly string[], delimiter = ','): string[][] {
-  const tokenizer = new CsvTokenizer(delimiter);
-  const out: string[][] = [];
-  for (const chunk of chunks) tokenizer.push(chunk, out);
-  tokenizer.end(out);
-  return out;
-}
-
-function chunked(text: string, cuts: readonly number[]): string[] {
-  const points = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
-  const chunks: string[] = [];
-  let from = 0;
-  for (const p of points) {
-    chunks.push(text.slice(from, p));
-    from = p;
-  }
-  chunks.push(text.slice(from));
-  return chunks;
-}
+import { detectDelimiter } from '../../../functions/core/snapshot/csv-tokenizer.ts';
+import { cutAt, tokenize } from './helpers.ts';
 
 describe('CsvTokenizer', () => {
   it('splits plain lines and keeps blank lines as one empty cell', () => {
@@ -74,7 +55,7 @@ describe('CsvTokenizer', () => {
       fc.property(fc.array(row, { minLength: 1, maxLength: 8 }), fc.array(fc.nat(), { maxLength: 6 }), (rows, cuts) => {
         const text = rows.map(written).join('\r\n');
         const oracle = parse(text, { relax_column_count: true }) as string[][];
-        expect(tokenize(chunked(text, cuts))).toEqual(oracle);
+        expect(tokenize(cutAt(text, cuts))).toEqual(oracle);
       }),
     );
   });

@@ -1,3 +1,4 @@
+import { CsvTokenizer } from '../../../functions/core/snapshot/csv-tokenizer.ts';
 import type { EntityKind, EntityRecord } from '../../../functions/core/snapshot/entities.ts';
 import { bufferInput, openSnapshot, type SnapshotInput } from '../../../functions/core/snapshot/open-snapshot.ts';
 import type { ValidationIssue, ValidationReport } from '../../../functions/core/snapshot/validation-report.ts';
@@ -26,3 +27,25 @@ export function located(report: ValidationReport): Omit<ValidationIssue, 'messag
 }
 
 export const STUDENT_HEADER = 'unit_code,student_code,full_name,birth_date,level,class_name,national_id,id_verification,status,status_effective_date,updated_at,school_year';
+
+/** Every record the tokenizer gives for text fed in these chunks. */
+export function tokenize(chunks: readonly string[], delimiter = ','): string[][] {
+  const tokenizer = new CsvTokenizer(delimiter);
+  const out: string[][] = [];
+  for (const chunk of chunks) tokenizer.push(chunk, out);
+  tokenizer.end(out);
+  return out;
+}
+
+/** The text cut at these offsets (taken modulo its length), as a stream might deliver it. */
+export function cutAt(text: string, cuts: readonly number[]): string[] {
+  const points = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
+  const chunks: string[] = [];
+  let from = 0;
+  for (const p of points) {
+    chunks.push(text.slice(from, p));
+    from = p;
+  }
+  chunks.push(text.slice(from));
+  return chunks;
+}

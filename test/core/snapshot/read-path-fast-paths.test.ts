@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { cleanText } from '../../../functions/core/snapshot/cell.ts';
-import { CsvTokenizer } from '../../../functions/core/snapshot/csv-tokenizer.ts';
+import { cutAt, tokenize } from './helpers.ts';
 import { hash52, hash52Joined } from '../../../functions/core/snapshot/hash52.ts';
 import { decodeText } from '../../../functions/core/snapshot/text-decoder.ts';
 import { nationalIdDigits } from '../../../functions/core/snapshot/value-parsers.ts';
@@ -59,26 +59,6 @@ function referenceRecords(text: string, delimiter: string): string[][] {
   }
   if (inRecord) endRecord(state === 'unquoted' && field.endsWith('\r') ? field.slice(0, -1) : field);
   return records;
-}
-
-function tokenize(chunks: readonly string[], delimiter: string): string[][] {
-  const tokenizer = new CsvTokenizer(delimiter);
-  const out: string[][] = [];
-  for (const chunk of chunks) tokenizer.push(chunk, out);
-  tokenizer.end(out);
-  return out;
-}
-
-function cutAt(text: string, cuts: readonly number[]): string[] {
-  const points = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
-  const chunks: string[] = [];
-  let from = 0;
-  for (const p of points) {
-    chunks.push(text.slice(from, p));
-    from = p;
-  }
-  chunks.push(text.slice(from));
-  return chunks;
 }
 
 describe('CsvTokenizer against a character-by-character reading', () => {
