@@ -1,4 +1,6 @@
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -86,5 +88,22 @@ describe('dondoc start (no demo)', () => {
     expect(unitPage).toContain('Sắp đến hạn');
     expect(unitPage).toContain('HS2');
     expect(unitPage).not.toContain('Vũ Thu Hà');
+  });
+});
+
+describe('dondoc start on a port already taken', () => {
+  it('exits 2 and says which port to change', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const { port } = taken.address() as AddressInfo;
+    const dataDir = await mkdtemp(join(tmpdir(), 'dondoc-port-'));
+    try {
+      const run = await runCli(['start', '--once', '--no-demo', '--port', String(port), '--data-dir', dataDir]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(`port ${port} is in use`);
+    } finally {
+      taken.close();
+      await rm(dataDir, { recursive: true, force: true });
+    }
   });
 });

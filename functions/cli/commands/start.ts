@@ -35,6 +35,9 @@ export async function startCommand(ctx: CliContext, raw: unknown): Promise<void>
     logLevel: opts.verbose ? 'INFO' : 'WARN',
     clock: !opts.once,
     print,
+  }).catch((err: unknown) => {
+    if (isPortInUse(err)) throw new UsageError(`Cổng ${opts.port} đang được dùng / port ${opts.port} is in use: chọn cổng khác với --port / pick another with --port`);
+    throw err;
   });
   if (!opts.once) {
     print('\nCtrl-C để dừng / to stop.');
@@ -45,4 +48,8 @@ export async function startCommand(ctx: CliContext, raw: unknown): Promise<void>
     print('Đang dừng / stopping…');
   }
   await running.stop();
+}
+
+function isPortInUse(err: unknown): boolean {
+  return err instanceof Error && 'code' in err && err.code === 'EADDRINUSE';
 }
