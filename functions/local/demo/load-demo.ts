@@ -3,7 +3,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { HeadObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { generateExtras } from '../../demo/generate-extras.ts';
-import { buildProvinceUnits, generateProvince } from '../../demo/generate-province.ts';
+import { buildProvinceUnits, generateProvince, personFiles } from '../../demo/generate-province.ts';
 import { LOCAL_NAMES } from '../stack/local-names.ts';
 import type { LocalStack } from '../stack/local-stack.ts';
 
@@ -11,13 +11,17 @@ export interface DemoOptions {
   cacheDir: string;
   scale: number;
   seed: number;
-  /** the snapshots' as-of (ISO 8601) */
+  /** the snapshots' as-of (ISO 8601); the units that stopped syncing upload theirs earlier */
   asOf: string;
   onProgress?: (message: string) => void;
 }
 
-/* Loaded in dependency order: the registry first, so every later file finds its units. */
-const ORDER = ['units', 'students', 'staff', 'profiles', 'reports', 'explanations'] as const;
+/** One file of the demo and the as-of it is uploaded with. */
+interface DemoUpload {
+  entity: string;
+  file: string;
+  asOf: string;
+}
 
 const demoKey = (entity: string, file: string) => `snapshots/${entity}/demo/${basename(file)}`;
 
@@ -26,23 +30,24 @@ const demoKey = (entity: string, file: string) => `snapshots/${entity}/demo/${ba
  * unit's upload: into the bucket, through the ingest. Skipped when the bucket already holds
  * it, so a restart keeps the state it had.
  */
-export async function loadDemo(stack: LocalStack, opts: DemoOptions): Promise<{ loaded: boolean; files: Record<string, string> }> {
-  const files = await generated(opts);
-  if (await exists(stack.s3, demoKey('units', files.units ?? 'units.csv'))) return { loaded: false, files };
-  for (const entity of ORDER) {
-    const file = files[entity];
-    if (file === undefined) continue;
+export async function loadDemo(stack: LocalStack, opts: DemoOptions): Promise<{ loaded: boolean; uploads: DemoUpload[] }> {
+  const uploads = await generated(opts);
+  const [registry] = uploads;
+  if (registry === undefined || (await exists(stack.s3, demoKey(registry.entity, registry.file)))) return { loaded: false, uploads };
+  for (const { entity, file, asOf } of uploads) {
     opts.onProgress?.(`Tải lên ${entity} / uploading ${basename(file)}…`);
-    await stack.upload(demoKey(entity, file), await readFile(file), { asOf: opts.asOf });
+    await stack.upload(demoKey(entity, file), await readFile(file), { asOf });
     await stack.idle();
   }
-  return { loaded: true, files };
+  return { loaded: true, uploads };
 }
 
-async function generated(opts: DemoOptions): Promise<Record<string, string>> {
-  const dir = join(opts.cacheDir, `scale-${opts.scale}-seed-${opts.seed}`);
+/** In dependency order: the registry first, so every later file finds its units. */
+async function generated(opts: DemoOptions): Promise<DemoUpload[]> {
+  // The generator's version is in the name: a cache written by an older one holds other data.
+  const dir = join(opts.cacheDir, `v2-scale-${opts.scale}-seed-${opts.seed}`);
   const manifest = join(dir, 'manifest.json');
-  if (existsSync(manifest)) return JSON.parse(await readFile(manifest, 'utf8')) as Record<string, string>;
+  if (existsSync(manifest)) return JSON.parse(await readFile(manifest, 'utf8')) as DemoUpload[];
   await mkdir(dir, { recursive: true });
   opts.onProgress?.('Tạo dữ liệu mẫu tỉnh / generating the demo province…');
   const province = await generateProvince(dir, {
@@ -50,15 +55,22 @@ async function generated(opts: DemoOptions): Promise<Record<string, string>> {
     seed: opts.seed,
     asOf: opts.asOf,
     onProgress: (rows) => opts.onProgress?.(`  ${rows.toLocaleString('vi-VN')} dòng / rows`),
+    staleSnapshots: true,
   });
-  const extras = await generateExtras(
-    dir,
-    { units: buildProvinceUnits({ scale: opts.scale, seed: opts.seed }), studentsFile: province.files.students, staffFile: province.files.staff },
-    { seed: opts.seed, asOf: opts.asOf },
-  );
-  const files: Record<string, string> = { ...province.files, ...extras.files };
-  await writeFile(manifest, JSON.stringify(files, null, 2));
-  return files;
+  const extras = await generateExtras(dir, { units: buildProvinceUnits({ scale: opts.scale, seed: opts.seed }), people: personFiles(province) }, { seed: opts.seed, asOf: opts.asOf });
+  const upload = (entity: string, file: string, asOf = opts.asOf): DemoUpload => ({ entity, file, asOf });
+  const stale = province.stale;
+  const uploads = [
+    upload('units', province.files.units),
+    upload('students', province.files.students),
+    upload('staff', province.files.staff),
+    ...(stale ? [upload('students', stale.files.students, stale.asOf), upload('staff', stale.files.staff, stale.asOf)] : []),
+    upload('profiles', extras.files.profiles),
+    upload('reports', extras.files.reports),
+    upload('explanations', extras.files.explanations),
+  ];
+  await writeFile(manifest, JSON.stringify(uploads, null, 2));
+  return uploads;
 }
 
 async function exists(s3: S3Client, key: string): Promise<boolean> {

@@ -6,9 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { identityReport } from '../../../functions/core/report/identity.ts';
 import { COLUMNS, type UnitRecord } from '../../../functions/core/snapshot/entities.ts';
 import { parseInstant } from '../../../functions/core/time.ts';
-import { generateProvince, type GeneratedProvince } from '../../../functions/demo/generate-province.ts';
+import { generateProvince, personFiles, type GeneratedProvince } from '../../../functions/demo/generate-province.ts';
 import { APPENDIX_2, APPENDIX_3, APPENDIX_4, DISTRICT_LEVELS, SEED_004_AS_OF } from '../../../functions/demo/seed004.ts';
-import { countPeople, csvRows, readUnits, summariesOf, tallyOf, type PeopleCounts } from './read-generated.ts';
+import { STALE_SYNC_DAYS, unitHabits } from '../../../functions/demo/unit-habits.ts';
+import { countPeople, csvRows, isActiveCell, readUnits, summariesOf, tallyOf, type PeopleCounts } from './read-generated.ts';
+
+type Person = 'students' | 'staff';
 
 const dirs: string[] = [];
 async function tempDir(): Promise<string> {
@@ -65,23 +68,51 @@ describe('generateProvince at a small scale and another as-of', () => {
     }
   });
 
-  it('writes fake national IDs as 12 digits, none shared, and a name on nearly every row', async () => {
-    const seen = new Set<string>();
+  it('writes fake national IDs as 12 digits, shared only by the two records of a re-entered person, and a name on nearly every row', async () => {
+    const holders = new Map<string, { unit: string; entity: Person; active: boolean }[]>();
     let rows = 0;
     let named = 0;
     for (const entity of ['students', 'staff'] as const) {
       for await (const { header, cells } of csvRows(out.files[entity])) {
-        const id = cells[header.get('national_id') as number] ?? '';
+        const at = (c: string) => cells[header.get(c) as number] ?? '';
         rows += 1;
-        if (cells[header.get('full_name') as number]) named += 1;
+        if (at('full_name')) named += 1;
+        const id = at('national_id');
         if (!id) continue;
         expect(id).toMatch(/^031[0-3]\d{8}$/);
-        expect(seen.has(id)).toBe(false);
-        seen.add(id);
+        holders.set(id, [...(holders.get(id) ?? []), { unit: at('unit_code'), entity, active: isActiveCell(entity, at('status')) }]);
       }
     }
-    expect(seen.size / rows).toBeGreaterThan(0.9);
+    const shared = [...holders.values()].filter((h) => h.length > 1);
+    expect(shared.length).toBeGreaterThan(2);
+    for (const [first, second, ...more] of shared) {
+      expect(more).toEqual([]);
+      expect(second?.unit).toBe(first?.unit);
+      expect(second?.entity).toBe(first?.entity);
+      // the record of the person who left keeps the number of the record they were entered under again
+      expect([first?.active, second?.active].sort()).toEqual([false, true]);
+      if (first) expect(unitHabits(3, first.unit).reentered[first.entity], first.unit).toBe(true);
+    }
+    expect(new Set(shared.map(([h]) => `${h?.entity} ${h?.unit}`)).size, 'one re-entered person a unit').toBe(shared.length);
+    expect(holders.size / rows).toBeGreaterThan(0.9);
     expect(named / rows).toBeGreaterThan(0.99);
+  });
+
+  it('leaves a staff field blank only on active records of units with a careless officer, one field a record', async () => {
+    const fields = ['birth_date', 'qualification', 'pedagogy_certificate', 'role', 'contract'];
+    const blankUnits = new Set<string>();
+    let blanks = 0;
+    for await (const { header, cells } of csvRows(out.files.staff)) {
+      const at = (c: string) => cells[header.get(c) as number] ?? '';
+      const blank = fields.filter((f) => at(f) === '').length;
+      if (blank === 0) continue;
+      expect(blank).toBe(1);
+      expect(isActiveCell('staff', at('status'))).toBe(true);
+      blanks += 1;
+      blankUnits.add(at('unit_code'));
+    }
+    expect(blanks).toBeGreaterThan(5);
+    for (const unit of blankUnits) expect(unitHabits(3, unit).staffGapShare, unit).toBeGreaterThan(0);
   });
 
   it('reports progress as rows are written', async () => {
@@ -93,16 +124,59 @@ describe('generateProvince at a small scale and another as-of', () => {
   });
 });
 
-/** One full-size province: seed 004's Phụ lục 2, 3 and 4 read back row by row from the CSV. */
+describe('generateProvince with stale snapshots', () => {
+  const opts = { scale: 0.05, seed: 2023 };
+  let split: GeneratedProvince;
+  let whole: GeneratedProvince;
+  beforeAll(async () => {
+    [split, whole] = await Promise.all([generateProvince(await tempDir(), { ...opts, staleSnapshots: true }), generateProvince(await tempDir(), opts)]);
+  });
+
+  const unitsIn = async (path: string) => {
+    const units = new Set<string>();
+    for await (const { header, cells } of csvRows(path)) units.add(cells[header.get('unit_code') as number] ?? '');
+    return units;
+  };
+
+  it('writes the units that stopped syncing, and only those, into files as of STALE_SYNC_DAYS earlier, every stamp before that', async () => {
+    const stale = split.stale as NonNullable<GeneratedProvince['stale']>;
+    expect(whole.stale).toBeUndefined();
+    expect(stale.asOf).toBe('2023-05-09T11:30:00+07:00');
+    expect(parseInstant(SEED_004_AS_OF) - parseInstant(stale.asOf)).toBe(STALE_SYNC_DAYS * 86_400_000);
+    for (const entity of ['students', 'staff'] as const) {
+      const [current, old] = await Promise.all([unitsIn(split.files[entity]), unitsIn(stale.files[entity])]);
+      expect(old.size, entity).toBeGreaterThan(2);
+      for (const unit of old) expect(unitHabits(opts.seed, unit).staleSync, unit).toBe(true);
+      for (const unit of current) expect(unitHabits(opts.seed, unit).staleSync, unit).toBe(false);
+      for await (const { header, cells } of csvRows(stale.files[entity])) {
+        const at = (c: string) => cells[header.get(c) as number] ?? '';
+        expect(parseInstant(at('updated_at'))).toBeLessThan(parseInstant(stale.asOf));
+        if (at('reviewed_at')) expect(parseInstant(at('reviewed_at'))).toBeLessThan(parseInstant(stale.asOf));
+      }
+    }
+  });
+
+  it('holds the same records per unit as the single-file province, so every count of the tables stays', async () => {
+    expect(split.counts).toEqual(whole.counts);
+    for (const entity of ['students', 'staff'] as const) {
+      const [a, b] = await Promise.all([countPeople(personFiles(split)[entity], entity), countPeople([whole.files[entity]], entity)]);
+      expect(a.active).toEqual(b.active);
+      expect(a.rows).toBe(b.rows);
+    }
+  });
+});
+
+/** One full-size province as the demo loads it: seed 004's Phụ lục 2, 3 and 4 read back row by row from the CSV files. */
 describe('generateProvince at scale 1', () => {
   let out: GeneratedProvince;
   let registry: Map<string, UnitRecord>;
   let students: PeopleCounts;
   let staff: PeopleCounts;
   beforeAll(async () => {
-    out = await generateProvince(await tempDir(), { seed: 2023 });
+    out = await generateProvince(await tempDir(), { seed: 2023, staleSnapshots: true });
     registry = await readUnits(out.files.units);
-    [students, staff] = await Promise.all([countPeople(out.files.students, 'students'), countPeople(out.files.staff, 'staff')]);
+    const files = personFiles(out);
+    [students, staff] = await Promise.all([countPeople(files.students, 'students'), countPeople(files.staff, 'staff')]);
   }, 120_000);
 
   const unitNamed = (name: string, kind: UnitRecord['unitKind']) => [...registry.values()].find((u) => u.unitName === name && u.unitKind === kind) as UnitRecord;

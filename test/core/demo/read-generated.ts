@@ -61,37 +61,46 @@ export interface PeopleCounts {
   header: string[];
 }
 
-export async function countPeople(path: string, entity: Person): Promise<PeopleCounts> {
+/** Whether a status cell, value or Vietnamese label, leaves the record active (seed 004's definition). */
+export function isActiveCell(entity: Person, raw: string): boolean {
+  const status = labelMap(entity, 'status').get(raw) ?? raw;
+  return isActive(entity, status === '' ? undefined : status);
+}
+
+/** Counts over the entity's files together: the demo splits a province's person records over two. */
+export async function countPeople(paths: readonly string[], entity: Person): Promise<PeopleCounts> {
   const out: PeopleCounts = { active: new Map(), rows: 0, inactive: 0, rawVerification: new Set(), rawStatus: new Set(), missingLevel: 0, duplicateCodes: 0, header: [] };
   const seen = new Set<string>();
   const statuses = labelMap(entity, 'status');
   const verifications = labelMap(entity, 'id_verification');
   let at: Record<'unit' | 'code' | 'level' | 'verification' | 'status', number> | undefined;
-  for await (const row of csvRows(path)) {
-    if (!at) {
-      out.header = [...row.header.keys()];
-      const index = (column: string) => row.header.get(column) ?? -1;
-      at = { unit: index('unit_code'), code: index(entity === 'students' ? 'student_code' : 'staff_code'), level: index('level'), verification: index('id_verification'), status: index('status') };
+  for (const path of paths) {
+    for await (const row of csvRows(path)) {
+      if (!at) {
+        out.header = [...row.header.keys()];
+        const index = (column: string) => row.header.get(column) ?? -1;
+        at = { unit: index('unit_code'), code: index(entity === 'students' ? 'student_code' : 'staff_code'), level: index('level'), verification: index('id_verification'), status: index('status') };
+      }
+      const [unit = '', code = '', level = '', verification = '', rawStatus = ''] = [at.unit, at.code, at.level, at.verification, at.status].map((i) => row.cells[i]);
+      out.rows += 1;
+      const key = `${unit}\t${code}`;
+      if (seen.has(key)) out.duplicateCodes += 1;
+      seen.add(key);
+      out.rawVerification.add(verification);
+      out.rawStatus.add(rawStatus);
+      if (!level) out.missingLevel += 1;
+      const status = statuses.get(rawStatus) ?? rawStatus;
+      if (!isActive(entity, status === '' ? undefined : status)) {
+        out.inactive += 1;
+        continue;
+      }
+      const byLevel = out.active.get(unit) ?? new Map<Level, IdentityTally>();
+      const t = byLevel.get(level as Level) ?? { total: 0, unverified: 0 };
+      t.total += 1;
+      if ((verifications.get(verification) ?? verification) !== 'verified') t.unverified += 1;
+      byLevel.set(level as Level, t);
+      out.active.set(unit, byLevel);
     }
-    const [unit = '', code = '', level = '', verification = '', rawStatus = ''] = [at.unit, at.code, at.level, at.verification, at.status].map((i) => row.cells[i]);
-    out.rows += 1;
-    const key = `${unit}\t${code}`;
-    if (seen.has(key)) out.duplicateCodes += 1;
-    seen.add(key);
-    out.rawVerification.add(verification);
-    out.rawStatus.add(rawStatus);
-    if (!level) out.missingLevel += 1;
-    const status = statuses.get(rawStatus) ?? rawStatus;
-    if (!isActive(entity, status === '' ? undefined : status)) {
-      out.inactive += 1;
-      continue;
-    }
-    const byLevel = out.active.get(unit) ?? new Map<Level, IdentityTally>();
-    const t = byLevel.get(level as Level) ?? { total: 0, unverified: 0 };
-    t.total += 1;
-    if ((verifications.get(verification) ?? verification) !== 'verified') t.unverified += 1;
-    byLevel.set(level as Level, t);
-    out.active.set(unit, byLevel);
   }
   return out;
 }
