@@ -4,11 +4,13 @@ import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructured
 import { documentClient, s3Client } from '../adapters/aws-clients.ts';
 import { DynamoNotificationLog } from '../adapters/dynamodb/dynamo-notification-log.ts';
 import { DynamoStateStore } from '../adapters/dynamodb/dynamo-state-store.ts';
+import { S3SnapshotObjects } from '../adapters/s3/s3-snapshot-objects.ts';
 import { S3UploadSigner } from '../adapters/s3/s3-upload-signer.ts';
+import { loadCatalog } from '../core/catalog/load.ts';
 import type { ApiDeps } from './api/api-deps.ts';
 import { apiRequest } from './api/api-request.ts';
 import { callerScope } from './api/caller-scope.ts';
-import { errorResponse, json, statusOf } from './api/http-response.ts';
+import { errorResponse, statusOf, success } from './api/http-response.ts';
 import { matchRoute } from './api/routes.ts';
 import { readHandlerEnv } from './handler-env.ts';
 import { logger } from './powertools.ts';
@@ -22,7 +24,7 @@ export async function handleApiRequest(deps: ApiDeps, event: APIGatewayProxyEven
     const request = apiRequest(event);
     const scope = callerScope(request.claims);
     const { run, params } = matchRoute(request.method, request.path);
-    return json(200, await run({ deps, scope, params, query: request.query, body: request.body }));
+    return success(await run({ deps, scope, params, query: request.query, body: request.body }));
   } catch (error) {
     logFailure(event, error);
     return errorResponse(error);
@@ -38,17 +40,20 @@ function logFailure(event: APIGatewayProxyEventV2WithJWTAuthorizer, error: unkno
   else logger.info('bad request', { ...request, reason: (error as Error).message });
 }
 
-let deps: ApiDeps | undefined;
+let deps: Promise<ApiDeps> | undefined;
 
-function productionDeps(): ApiDeps {
+async function productionDeps(): Promise<ApiDeps> {
   const env = readHandlerEnv();
   return {
     store: new DynamoStateStore(documentClient(), env.TABLE_NAME),
     log: new DynamoNotificationLog(documentClient(), env.TABLE_NAME),
     uploads: new S3UploadSigner(s3Client(), env.BUCKET_NAME),
+    objects: new S3SnapshotObjects(s3Client(), env.BUCKET_NAME),
+    catalog: await loadCatalog(env.DONDOC_DISPATCHES_DIR),
+    now: Date.now,
   };
 }
 
-export const handler = middy((event: APIGatewayProxyEventV2WithJWTAuthorizer) => handleApiRequest((deps ??= productionDeps()), event)).use(
+export const handler = middy(async (event: APIGatewayProxyEventV2WithJWTAuthorizer) => handleApiRequest(await (deps ??= productionDeps()), event)).use(
   injectLambdaContext(logger),
 );

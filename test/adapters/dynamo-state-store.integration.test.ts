@@ -211,8 +211,10 @@ describe('DynamoStateStore against dynalite', () => {
   });
 
   it('records a processed S3 object version once', async () => {
-    expect(await store.markObjectProcessed('incoming/students/PGD01 #1.csv', 'v1', 'applied')).toBe(true);
-    expect(await store.markObjectProcessed('incoming/students/PGD01 #1.csv', 'v1', 'applied')).toBe(false);
-    expect(await store.markObjectProcessed('incoming/students/PGD01 #1.csv', 'v2', 'rejected')).toBe(true);
+    const applied = { outcome: 'applied', rows: 12 } as const;
+    expect(await store.markObjectProcessed('incoming/students/PGD01 #1.csv', 'v1', applied)).toBe(true);
+    expect(await store.markObjectProcessed('incoming/students/PGD01 #1.csv', 'v1', applied)).toBe(false);
+    const rejected = { outcome: 'rejected', quarantineKey: 'quarantine/x.csv', reportKey: 'reports/x.csv.v2.json' } as const;
+    expect(await store.markObjectProcessed('incoming/students/PGD01 #1.csv', 'v2', rejected)).toBe(true);
   });
 });

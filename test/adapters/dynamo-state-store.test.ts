@@ -55,10 +55,15 @@ describe('conditional writes', () => {
     expect(await store.applySummary(studentsSummary('S1', T0))).toBe('stale');
   });
 
-  it('reports an S3 object already processed when its conditional put fails', async () => {
-    ddb.on(PutCommand).rejects(conditionFailed());
-    expect(await store.markObjectProcessed('incoming/a.csv', 'v1', 'applied')).toBe(false);
+  it('reports an S3 object already processed when its conditional put fails, and offers the key its first processing time', async () => {
+    ddb.on(PutCommand).rejectsOnce(conditionFailed()).resolves({});
+    ddb.on(GetCommand, { Key: { PK: 'OBJECT#incoming/a.csv#v1', SK: 'META' } }).resolves({ Item: { processedAt: T0 } });
+    expect(await store.markObjectProcessed('incoming/a.csv', 'v1', { outcome: 'applied', rows: 3 })).toBe(false);
     expect(ddb).toHaveReceivedCommandWith(PutCommand, { ConditionExpression: 'attribute_not_exists(PK)' });
+    expect(ddb).toHaveReceivedCommandWith(PutCommand, {
+      Item: expect.objectContaining({ PK: 'OBJECT#incoming/a.csv', SK: 'LATEST', version: 'v1', rows: 3, processedAt: T0 }),
+      ExpressionAttributeValues: { ':at': T0 },
+    });
   });
 
   it('leaves a newer registry entry alone without failing the batch', async () => {

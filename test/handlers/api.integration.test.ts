@@ -3,11 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoNotificationLog } from '../../functions/adapters/dynamodb/dynamo-notification-log.ts';
 import { DynamoStateStore } from '../../functions/adapters/dynamodb/dynamo-state-store.ts';
 import { S3UploadSigner } from '../../functions/adapters/s3/s3-upload-signer.ts';
-import type { Scope } from '../../functions/core/access/scope.ts';
 import type { UnitRecord } from '../../functions/core/snapshot/entities.ts';
 import type { ApiDeps } from '../../functions/handlers/api/api-deps.ts';
 import type { RequirementUnits } from '../../functions/handlers/api/requirement-units.ts';
-import type { UnitChildren, UnitPage } from '../../functions/handlers/api/unit-routes.ts';
+import type { UnitChildren } from '../../functions/handlers/api/unit-routes.ts';
+import type { MeView, UnitView } from '../../functions/core/dashboard/views.ts';
+import { DEFAULT_CATALOG_DIR, loadCatalog } from '../../functions/core/catalog/load.ts';
+import { S3SnapshotObjects } from '../../functions/adapters/s3/s3-snapshot-objects.ts';
 import type { UploadResponse } from '../../functions/handlers/api/upload-route.ts';
 import { handleApiRequest } from '../../functions/handlers/api.ts';
 import { DUMMY_CREDENTIALS, startDynalite, type DynaliteFixture } from '../adapters/dynalite-fixture.ts';
@@ -56,7 +58,14 @@ describe('dashboard API on dynalite', () => {
     s3 = new S3Client({ region: 'ap-southeast-1', credentials: DUMMY_CREDENTIALS });
     const store = new DynamoStateStore(db.documentClient, db.tableName);
     const log = new DynamoNotificationLog(db.documentClient, db.tableName);
-    deps = { store, log, uploads: new S3UploadSigner(s3, BUCKET) };
+    deps = {
+      store,
+      log,
+      uploads: new S3UploadSigner(s3, BUCKET),
+      objects: new S3SnapshotObjects(s3, BUCKET),
+      catalog: await loadCatalog(DEFAULT_CATALOG_DIR),
+      now: () => Date.UTC(2023, 5, 23),
+    };
     await store.putUnits(REGISTRY, Date.UTC(2023, 5, 1));
     await store.putResults(
       [
@@ -82,11 +91,12 @@ describe('dashboard API on dynalite', () => {
 
   describe('GET /api/me', () => {
     it.each([
-      [DEPARTMENT, { kind: 'department', code: 'SGD' }],
-      [OFFICE_A, { kind: 'district_office', code: 'PGD-A' }],
-      [SCHOOL_A1, { kind: 'unit', code: 'TH-A1' }],
-    ])('answers the caller’s scope (%#)', async (claims, scope) => {
-      const res = await get<Scope>('/api/me', claims);
+      [DEPARTMENT, { kind: 'department', code: 'SGD', name: 'Đơn vị SGD' }],
+      [OFFICE_A, { kind: 'district_office', code: 'PGD-A', name: 'Đơn vị PGD-A' }],
+      [SCHOOL_A1, { kind: 'unit', code: 'TH-A1', name: 'Đơn vị TH-A1' }],
+      [userClaims('unit', 'TH-NEW'), { kind: 'unit', code: 'TH-NEW', name: 'TH-NEW' }],
+    ])('answers the caller’s scope and unit name (%#)', async (claims, scope) => {
+      const res = await get<MeView>('/api/me', claims);
       expect(res.status).toBe(200);
       expect(res.body).toEqual(scope);
       expect(res.headers).toMatchObject({ 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
@@ -94,11 +104,13 @@ describe('dashboard API on dynalite', () => {
   });
 
   describe('GET /api/units/{code}', () => {
-    it('gives a unit its registry entry, statuses and sent emails (not the claims still in flight)', async () => {
-      const res = await get<UnitPage>('/api/units/TH-A1', SCHOOL_A1);
+    it('gives a unit its registry entry (no addresses), requirements with failing records, and sent emails (not the claims still in flight)', async () => {
+      const res = await get<UnitView>('/api/units/TH-A1', SCHOOL_A1);
       expect(res.status).toBe(200);
-      expect(res.body.unit).toEqual(REGISTRY[3]);
-      expect(res.body.statuses).toEqual([expect.objectContaining({ requirement: REQ, status: 'overdue', failing: 2, failingCodes: ['HS001', 'HS002'] })]);
+      expect(res.body.unit).toEqual({ code: 'TH-A1', name: 'Đơn vị TH-A1', kind: 'school', levels: ['TH'], parent: 'PGD-A', district: null });
+      expect(res.body.requirements).toEqual([
+        expect.objectContaining({ requirement: REQ, status: 'overdue', failing: 2, failingRecords: [{ code: 'HS001' }, { code: 'HS002' }], more: 0 }),
+      ]);
       expect(res.body.emails).toEqual([
         { requirement: REQ, stage: 'reminder-1', recipient: 'canbo@th-a1.edu.vn', day: '2023-06-20', subject: 'Nhắc việc: xác thực định danh học sinh', sentAt: expect.any(Number) },
       ]);
@@ -107,9 +119,9 @@ describe('dashboard API on dynalite', () => {
     it('shows the data-quality findings of the latest daily run only', async () => {
       await deps.store.putFindings('2023-06-22', [{ kind: 'missing_email', unit: 'TH-A2', field: 'head_email' }]);
       await deps.store.putRollups('2023-06-22', [], Date.UTC(2023, 5, 22));
-      expect((await get<UnitPage>('/api/units/TH-A2', OFFICE_A)).body.findings).toEqual([{ kind: 'missing_email', unit: 'TH-A2', field: 'head_email' }]);
+      expect((await get<UnitView>('/api/units/TH-A2', OFFICE_A)).body.findings).toEqual([{ kind: 'missing_email', unit: 'TH-A2', field: 'head_email' }]);
       await deps.store.putRollups('2023-06-23', [], Date.UTC(2023, 5, 23));
-      expect((await get<UnitPage>('/api/units/TH-A2', OFFICE_A)).body.findings).toEqual([]);
+      expect((await get<UnitView>('/api/units/TH-A2', OFFICE_A)).body.findings).toEqual([]);
     });
 
     it.each([

@@ -8,7 +8,8 @@ import { DynamoNotificationLog } from '../../functions/adapters/dynamodb/dynamo-
 import { DynamoStateStore } from '../../functions/adapters/dynamodb/dynamo-state-store.ts';
 import { toUnitItem } from '../../functions/adapters/dynamodb/unit-item.ts';
 import { S3UploadSigner } from '../../functions/adapters/s3/s3-upload-signer.ts';
-import type { UnitPage } from '../../functions/handlers/api/unit-routes.ts';
+import { S3SnapshotObjects } from '../../functions/adapters/s3/s3-snapshot-objects.ts';
+import type { UnitView } from '../../functions/core/dashboard/views.ts';
 import type { ApiDeps } from '../../functions/handlers/api/api-deps.ts';
 import { handleApiRequest, handler } from '../../functions/handlers/api.ts';
 import { DUMMY_CREDENTIALS } from '../adapters/dynalite-fixture.ts';
@@ -22,7 +23,14 @@ const s3 = new S3Client({ region: 'ap-southeast-1', credentials: DUMMY_CREDENTIA
 
 function deps(): ApiDeps {
   const client = ddb as unknown as DynamoDBDocumentClient;
-  return { store: new DynamoStateStore(client, 'dondoc'), log: new DynamoNotificationLog(client, 'dondoc'), uploads: new S3UploadSigner(s3, 'dondoc-snapshots') };
+  return {
+    store: new DynamoStateStore(client, 'dondoc'),
+    log: new DynamoNotificationLog(client, 'dondoc'),
+    uploads: new S3UploadSigner(s3, 'dondoc-snapshots'),
+    objects: new S3SnapshotObjects(s3, 'dondoc-snapshots'),
+    catalog: { dispatches: [] },
+    now: () => Date.UTC(2023, 5, 23),
+  };
 }
 
 const call = async <T = ErrorBody>(request: ApiCall) => reply<T>(await handleApiRequest(deps(), apiEvent(request)));
@@ -81,9 +89,9 @@ describe('the exported Lambda handler', () => {
     ddb.on(GetCommand).resolves({});
     ddb.on(GetCommand, { Key: { PK: 'UNIT#THPT001', SK: 'META' } }).resolves({ Item: toUnitItem(unitRecord('THPT001', 'SGD'), 1) });
     ddb.on(QueryCommand).resolves({ Items: [] });
-    const res = reply<UnitPage>(await handler(apiEvent({ path: '/api/units/THPT001', claims: DEPARTMENT }), fakeContext('dondoc-api')));
+    const res = reply<UnitView>(await handler(apiEvent({ path: '/api/units/THPT001', claims: DEPARTMENT }), fakeContext('dondoc-api')));
     expect(res.status).toBe(200);
-    expect(res.body.unit.unitCode).toBe('THPT001');
+    expect(res.body.unit.code).toBe('THPT001');
     expect(ddb).toHaveReceivedCommandWith(GetCommand, { TableName: 'dondoc-table', Key: { PK: 'UNIT#THPT001', SK: 'META' } });
   });
 });

@@ -6,13 +6,21 @@ import { call } from './sdk-errors.ts';
 
 const BATCH_GET_LIMIT = 100;
 
+/** Which attributes to read back: a `#name` per attribute, since many (`unit`, `rows`) are reserved words. */
+export function projectionOf(attributes: readonly string[]): { ProjectionExpression: string; ExpressionAttributeNames: Record<string, string> } {
+  const names = Object.fromEntries(attributes.map((attribute, i) => [`#a${i}`, attribute]));
+  return { ProjectionExpression: Object.keys(names).join(', '), ExpressionAttributeNames: names };
+}
+
 /** Strongly consistent reads of many keys, 100 per request, UnprocessedKeys retried with backoff. */
 export async function getAll(
   client: DynamoDBDocumentClient,
   tableName: string,
   keys: readonly TableKey[],
   policy: RetryPolicy,
+  attributes?: readonly string[],
 ): Promise<Record<string, unknown>[]> {
+  const projection = attributes === undefined ? {} : projectionOf(attributes);
   const found: Record<string, unknown>[] = [];
   for (let offset = 0; offset < keys.length; offset += BATCH_GET_LIMIT) {
     let pending: Record<string, unknown>[] = keys.slice(offset, offset + BATCH_GET_LIMIT).map((key) => ({ ...key }));
@@ -22,7 +30,7 @@ export async function getAll(
       }
       if (attempt > 0) await sleep(backoffDelay(policy, attempt));
       const response = await call('BatchGetItem', () =>
-        client.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys: pending, ConsistentRead: true } } })),
+        client.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys: pending, ConsistentRead: true, ...projection } } })),
       );
       found.push(...(response.Responses?.[tableName] ?? []));
       pending = response.UnprocessedKeys?.[tableName]?.Keys ?? [];

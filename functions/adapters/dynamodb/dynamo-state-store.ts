@@ -4,7 +4,16 @@ import { DondocError } from '../../core/errors.ts';
 import type { RollupEntry } from '../../core/evaluation/rollup-entries.ts';
 import type { Finding } from '../../core/notify/types.ts';
 import type { Status, UnitEntitySummary, UnitRequirementResult, UnitState } from '../../core/evaluation/types.ts';
-import { REGISTRY_SHARDS, type StateStore, type StatusChange, type StoredStatus } from '../../core/ports/state-store.ts';
+import {
+  type LatestRun,
+  type ObjectOutcome,
+  type ProcessedObject,
+  REGISTRY_SHARDS,
+  type StateStore,
+  type StatusChange,
+  type StoredStatus,
+} from '../../core/ports/state-store.ts';
+import type { IdentitySource } from '../../core/report/identity.ts';
 import type { UnitRecord } from '../../core/snapshot/entities.ts';
 import { AdapterError } from '../adapter-error.ts';
 import { type DynamoAdapterOptions, type ResolvedOptions, resolveOptions } from './adapter-options.ts';
@@ -25,17 +34,21 @@ import {
   STATUS_PREFIX,
   statusKey,
   SUMMARY_PREFIX,
+  summaryKey,
   unitKey,
   unitPk,
+  objectKey,
+  objectLatestKey,
 } from './keys.ts';
 import { fromFindingItem, toFindingItem } from './finding-item.ts';
-import { toProcessedObjectItem } from './object-item.ts';
+import { fromProcessedObjectItem, toProcessedObjectItems } from './object-item.ts';
 import { fromRollupDayItem, fromRollupItem, toRollupItems } from './rollup-item.ts';
 import { parseItem } from './parse-item.ts';
 import { queryItems } from './query-items.ts';
 import { call, isConditionalCheckFailed } from './sdk-errors.ts';
 import { fromStatusItem, type StatusItem, storedStatusOf, toHistoryItem, toStatusItem, unchanged } from './status-item.ts';
 import { transition } from './status-transition.ts';
+import { fromIdentitySourceItem, IDENTITY_SOURCE_ATTRIBUTES } from './identity-source-item.ts';
 import { fromSummaryItem, toSummaryItem } from './summary-item.ts';
 import { fromUnitItem, toUnitItem } from './unit-item.ts';
 
@@ -43,7 +56,9 @@ import { fromUnitItem, toUnitItem } from './unit-item.ts';
 const AT_LEAST_AS_NEW = 'attribute_not_exists(PK) OR asOf <= :asOf';
 
 const UnitCodeOnly = z.object({ unit: z.string().min(1) });
-const LatestRun = z.object({ day: z.iso.date() });
+/* Marks written before outcomes were kept carry only the instant; that is all a redelivery needs. */
+const ProcessedAt = z.object({ processedAt: z.number() });
+const LatestRunItem = z.object({ day: z.iso.date(), evaluatedAt: z.number() });
 
 /** StateStore over the single table of docs/data-model.md. No Scan, no transactions. */
 export class DynamoStateStore implements StateStore {
@@ -138,6 +153,17 @@ export class DynamoStateStore implements StateStore {
     return statuses;
   }
 
+  async getStatusesOf(pairs: ReadonlyArray<{ unit: string; requirement: string }>): Promise<StoredStatus[]> {
+    const keys = new Map(pairs.map(({ unit, requirement }) => [`${unit}#${requirement}`, statusKey(unit, requirement)]));
+    return (await getAll(this.client, this.tableName, [...keys.values()], this.options.retry)).map(storedStatusOf);
+  }
+
+  /* Only the per-level tallies: a province's summaries with their code lists would be tens of megabytes. */
+  async getIdentitySources(units: readonly string[]): Promise<IdentitySource[]> {
+    const keys = [...new Set(units)].flatMap((unit) => [summaryKey(unit, 'students'), summaryKey(unit, 'staff')]);
+    return (await getAll(this.client, this.tableName, keys, this.options.retry, IDENTITY_SOURCE_ATTRIBUTES)).map(fromIdentitySourceItem);
+  }
+
   async *unitsWithStatus(requirement: string, status: Status): AsyncIterable<string> {
     for await (const item of this.queryIndex(GSI2, requirementStatusPk(requirement, status), 'unit')) {
       yield parseItem(UnitCodeOnly, item, 'status').unit;
@@ -159,7 +185,12 @@ export class DynamoStateStore implements StateStore {
 
   async latestRunDay(): Promise<string | undefined> {
     const { Item } = await call('GetItem', () => this.client.send(new GetCommand({ TableName: this.tableName, Key: LATEST_RUN_KEY, ConsistentRead: true })));
-    return Item === undefined ? undefined : parseItem(LatestRun, Item, 'latest run').day;
+    return Item === undefined ? undefined : parseItem(LatestRunItem.pick({ day: true }), Item, 'latest run').day;
+  }
+
+  async latestRun(): Promise<LatestRun | undefined> {
+    const { Item } = await call('GetItem', () => this.client.send(new GetCommand({ TableName: this.tableName, Key: LATEST_RUN_KEY, ConsistentRead: true })));
+    return Item === undefined ? undefined : parseItem(LatestRunItem, Item, 'latest run');
   }
 
   async putRollups(day: string, entries: readonly RollupEntry[], evaluatedAt: number): Promise<void> {
@@ -185,8 +216,27 @@ export class DynamoStateStore implements StateStore {
     return entries;
   }
 
-  async markObjectProcessed(key: string, version: string, outcome: 'applied' | 'rejected'): Promise<boolean> {
-    return this.putIf(toProcessedObjectItem(key, version, outcome, this.options.now()), { ConditionExpression: 'attribute_not_exists(PK)' });
+  /*
+   * The version's mark decides "first time". The key's latest item carries the instant the
+   * version was first processed and yields only to a later one: a redelivered older version
+   * cannot hide a newer one, and a redelivery after a crash between the two writes repairs it.
+   */
+  async markObjectProcessed(key: string, version: string, outcome: ObjectOutcome): Promise<boolean> {
+    const now = this.options.now();
+    const firstTime = await this.putIf(toProcessedObjectItems(key, version, outcome, now).mark, { ConditionExpression: 'attribute_not_exists(PK)' });
+    const processedAt = firstTime ? now : await this.firstProcessedAt(key, version);
+    await this.putIf(toProcessedObjectItems(key, version, outcome, processedAt).latest, {
+      ConditionExpression: 'attribute_not_exists(PK) OR processedAt <= :at',
+      ExpressionAttributeValues: { ':at': processedAt },
+    });
+    return firstTime;
+  }
+
+  async latestObjectOutcome(key: string): Promise<ProcessedObject | undefined> {
+    const { Item } = await call('GetItem', () =>
+      this.client.send(new GetCommand({ TableName: this.tableName, Key: objectLatestKey(key), ConsistentRead: true })),
+    );
+    return Item === undefined ? undefined : fromProcessedObjectItem(Item);
   }
 
   private async writeStatus(
@@ -214,6 +264,11 @@ export class DynamoStateStore implements StateStore {
       stored = await this.getStatusItem(result.unit, result.requirement);
     }
     throw new AdapterError('CONFLICT', `status ${result.unit}/${result.requirement} kept changing under ${this.options.retry.maxAttempts} writes`);
+  }
+
+  private async firstProcessedAt(key: string, version: string): Promise<number> {
+    const { Item } = await call('GetItem', () => this.client.send(new GetCommand({ TableName: this.tableName, Key: objectKey(key, version), ConsistentRead: true })));
+    return parseItem(ProcessedAt, Item, 'processed object').processedAt;
   }
 
   private async getStatusItem(unit: string, requirement: string): Promise<StatusItem | undefined> {

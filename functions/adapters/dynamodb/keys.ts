@@ -46,6 +46,8 @@ export const historyKey = (unit: string, requirement: string, at: number): Table
 
 /* S3 version ids never contain '#', so `key#version` stays unambiguous whatever the key holds. */
 export const objectKey = (key: string, version: string): TableKey => ({ PK: `OBJECT#${key}#${version}`, SK: META });
+/* The dashboard asks by key alone: the latest processed version of each key is kept under it. */
+export const objectLatestKey = (key: string): TableKey => ({ PK: `OBJECT#${key}`, SK: 'LATEST' });
 
 /**
  * Mailbox addresses compare case-insensitively in practice (SES reports them as sent, users

@@ -11,6 +11,7 @@ import type { QuarantinedObject, SnapshotObject, SnapshotObjects } from '../../c
 import { quarantineKeyFor, reportKeyFor } from '../../core/snapshot/object-keys.ts';
 import type { ValidationReport } from '../../core/snapshot/validation-report.ts';
 import { parseInstant } from '../../core/time.ts';
+import { ValidationReportSchema } from './validation-report-schema.ts';
 
 const GONE = new Set(['NoSuchKey', 'NoSuchVersion', 'NotFound']);
 
@@ -74,6 +75,18 @@ export class S3SnapshotObjects implements SnapshotObjects {
       new DeleteObjectCommand({ Bucket: this.bucket, Key: object.key, VersionId: object.version.startsWith('etag-') ? undefined : object.version }),
     );
     return { quarantineKey, reportKey };
+  }
+
+  async readReport(reportKey: string): Promise<ValidationReport | undefined> {
+    let text: string;
+    try {
+      const res = await this.s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: reportKey }));
+      text = (await res.Body?.transformToString('utf-8')) ?? '';
+    } catch (err) {
+      if (isGone(err)) return undefined;
+      throw err;
+    }
+    return ValidationReportSchema.parse(JSON.parse(text));
   }
 
   private openBody(key: string, version: string | undefined, etag: string | undefined): Readable {

@@ -63,7 +63,7 @@ export async function ingestSnapshot(deps: IngestDeps, ref: ObjectRef): Promise<
 
   if (!summary.report.ok) {
     const where = await deps.objects.quarantine(object, summary.report);
-    const firstTime = await deps.store.markObjectProcessed(object.key, object.version, 'rejected');
+    const firstTime = await deps.store.markObjectProcessed(object.key, object.version, { outcome: 'rejected', ...where });
     return {
       outcome: 'rejected',
       key: object.key,
@@ -88,7 +88,7 @@ export async function ingestSnapshot(deps: IngestDeps, ref: ObjectRef): Promise<
   const applied = verdicts.filter((v) => v === 'applied').length;
   const stale = verdicts.length - applied;
   const { units, changes } = await reevaluateUnits(deps.store, deps.catalog, touched, deps.now());
-  const firstTime = await deps.store.markObjectProcessed(object.key, object.version, 'applied');
+  const firstTime = await deps.store.markObjectProcessed(object.key, object.version, { outcome: 'applied', rows: summary.report.rows });
   return {
     outcome: 'applied',
     key: object.key,

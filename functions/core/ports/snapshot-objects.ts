@@ -26,4 +26,6 @@ export interface SnapshotObjects {
   get(key: string, version?: string): Promise<SnapshotObject | undefined>;
   /** copies the object under quarantine/, writes the report under reports/, then removes the original */
   quarantine(object: SnapshotObject, report: ValidationReport): Promise<QuarantinedObject>;
+  /** the validation report `quarantine` wrote; undefined when it is gone (lifecycle expiry) */
+  readReport(reportKey: string): Promise<ValidationReport | undefined>;
 }

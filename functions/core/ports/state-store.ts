@@ -1,10 +1,21 @@
 import type { Status, UnitEntitySummary, UnitRequirementResult, UnitState } from '../evaluation/types.ts';
 import type { RollupEntry } from '../evaluation/rollup-entries.ts';
 import type { Finding } from '../notify/types.ts';
+import type { IdentitySource } from '../report/identity.ts';
 import type { UnitRecord } from '../snapshot/entities.ts';
 
 /** What a stored current status looks like: the result plus when it was evaluated. */
 export interface StoredStatus extends UnitRequirementResult {
+  evaluatedAt: number;
+}
+
+/** What became of a processed object: the rows applied, or where the rejected file and its report went. */
+export type ObjectOutcome = { outcome: 'applied'; rows: number } | { outcome: 'rejected'; quarantineKey: string; reportKey: string };
+
+export type ProcessedObject = ObjectOutcome & { key: string; version: string; processedAt: number };
+
+export interface LatestRun {
+  day: string;
   evaluatedAt: number;
 }
 
@@ -40,6 +51,10 @@ export interface StateStore {
    */
   putResults(results: readonly UnitRequirementResult[], evaluatedAt: number, opts?: { replay?: boolean }): Promise<StatusChange[]>;
   getStatuses(unit: string): Promise<StoredStatus[]>;
+  /** the stored statuses of these (unit, requirement) pairs, read in batches; pairs without one are left out */
+  getStatusesOf(pairs: ReadonlyArray<{ unit: string; requirement: string }>): Promise<StoredStatus[]>;
+  /** the students and staff figures of these units, read in batches without their record codes (what the identity report needs) */
+  getIdentitySources(units: readonly string[]): Promise<IdentitySource[]>;
   /** the units with this status for this requirement (GSI2) */
   unitsWithStatus(requirement: string, status: Status): AsyncIterable<string>;
   /**
@@ -59,8 +74,12 @@ export interface StateStore {
   getFindings(unit: string, day: string): Promise<Finding[]>;
   /** the day of the latest daily run that stored its rollups (undefined before the first) */
   latestRunDay(): Promise<string | undefined>;
-  /** records that an S3 object version was processed; false when it already was */
-  markObjectProcessed(key: string, version: string, outcome: 'applied' | 'rejected'): Promise<boolean>;
+  /** the day and evaluation instant of the latest daily run (undefined before the first) */
+  latestRun(): Promise<LatestRun | undefined>;
+  /** records that an S3 object version was processed, and what became of it; false when it already was */
+  markObjectProcessed(key: string, version: string, outcome: ObjectOutcome): Promise<boolean>;
+  /** the latest processed version of an object key: the dashboard knows the key it uploaded to, not the version */
+  latestObjectOutcome(key: string): Promise<ProcessedObject | undefined>;
 }
 
 export const REGISTRY_SHARDS = 16;

@@ -68,10 +68,19 @@ function addSheet(wb: ExcelJS.Workbook, layout: AppendixLayout): void {
   });
 }
 
-/** `dondoc report identity --format xlsx`: Phụ lục 1–4 as a workbook laid out like the seed's tables. */
-export async function writeIdentityXlsx(report: IdentityReport, outPath: string): Promise<void> {
+function identityWorkbook(report: IdentityReport): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'dondoc';
   for (const layout of identityLayouts(report)) addSheet(wb, layout);
-  await wb.xlsx.writeFile(outPath);
+  return wb;
+}
+
+/** `dondoc report identity --format xlsx`: Phụ lục 1–4 as a workbook laid out like the seed's tables. */
+export async function writeIdentityXlsx(report: IdentityReport, outPath: string): Promise<void> {
+  await identityWorkbook(report).xlsx.writeFile(outPath);
+}
+
+/** The same workbook in memory, for the dashboard's export. */
+export async function identityXlsxBytes(report: IdentityReport): Promise<Buffer> {
+  return Buffer.from(await identityWorkbook(report).xlsx.writeBuffer());
 }

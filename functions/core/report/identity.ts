@@ -54,6 +54,9 @@ export const DEPARTMENT_GROUP_NAME = 'Trực thuộc Sở';
 export const UNKNOWN_PARENT_CODE = '?';
 export const UNKNOWN_PARENT_NAME = 'Chưa rõ đơn vị quản lý';
 
+/** What the report reads of a summary: the dashboard loads only this much of each unit's. */
+export type IdentitySource = Pick<UnitEntitySummary, 'unit' | 'entity' | 'byLevel'>;
+
 type Person = 'students' | 'staff';
 type Counts = Record<Person, IdentityTally>;
 
@@ -94,7 +97,7 @@ interface UnitCounts {
   byLevel: Map<Level, Counts>;
 }
 
-function countUnit(unit: UnitRecord | undefined, summaries: readonly UnitEntitySummary[]): UnitCounts {
+function countUnit(unit: UnitRecord | undefined, summaries: readonly IdentitySource[]): UnitCounts {
   const total = zero();
   const byLevel = new Map<Level, Counts>();
   for (const level of unit?.levels ?? []) byLevel.set(level, zero());
@@ -147,10 +150,10 @@ function groupRow(g: Group): IdentityDistrictRow {
  */
 export function identityReport(
   registry: ReadonlyMap<string, UnitRecord>,
-  summaries: readonly UnitEntitySummary[],
+  summaries: readonly IdentitySource[],
   asOf: number,
 ): IdentityReport {
-  const byUnit = new Map<string, UnitEntitySummary[]>();
+  const byUnit = new Map<string, IdentitySource[]>();
   for (const s of summaries) {
     if (s.entity !== 'students' && s.entity !== 'staff') continue;
     const list = byUnit.get(s.unit) ?? [];

@@ -19,6 +19,35 @@ export function json(statusCode: number, body: unknown): APIGatewayProxyStructur
   return { statusCode, headers: HEADERS, body: JSON.stringify(body) };
 }
 
+/** A download: the HTTP API passes `isBase64Encoded` bodies on to the browser as bytes. */
+export class FileBody {
+  constructor(
+    readonly fileName: string,
+    readonly contentType: string,
+    readonly bytes: Buffer,
+  ) {}
+}
+
+/* RFC 6266: an ASCII fallback name for old clients, the UTF-8 one for the rest. */
+function fileResponse(file: FileBody): APIGatewayProxyStructuredResultV2 {
+  const ascii = file.fileName.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  return {
+    statusCode: 200,
+    isBase64Encoded: true,
+    headers: {
+      'content-type': file.contentType,
+      'content-disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+      'cache-control': 'no-store',
+    },
+    body: file.bytes.toString('base64'),
+  };
+}
+
+/** A route's answer as the HTTP API wants it: a file as bytes, anything else as JSON. */
+export function success(body: unknown): APIGatewayProxyStructuredResultV2 {
+  return body instanceof FileBody ? fileResponse(body) : json(200, body);
+}
+
 export function statusOf(error: unknown): number {
   if (error instanceof DondocError) return STATUS_BY_CODE[error.code] ?? 500;
   if (error instanceof AdapterError && error.retryable) return 503;

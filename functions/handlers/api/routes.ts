@@ -4,8 +4,11 @@ import { DondocError } from '../../core/errors.ts';
 import type { ApiDeps } from './api-deps.ts';
 import { RequirementId, StatusName, UnitCode } from './input-schemas.ts';
 import { parseInput } from './parse-input.ts';
+import { appendix, appendixCsvFile, appendixXlsx } from './appendix-routes.ts';
+import { calendar, me, overdue, overview } from './dashboard-routes.ts';
 import { requirementUnits } from './requirement-units.ts';
 import { unitChildren, unitPage } from './unit-routes.ts';
+import { uploadResult } from './upload-result-route.ts';
 import { createUpload } from './upload-route.ts';
 
 export interface RouteCall {
@@ -25,13 +28,23 @@ interface Route {
 const UnitParams = z.object({ code: UnitCode });
 const RequirementParams = z.object({ requirementId: RequirementId });
 const StatusQuery = z.object({ status: StatusName });
+const OfficeQuery = z.object({ office: UnitCode.optional() });
+
+const office = (query: unknown) => parseInput(OfficeQuery, query, 'query').office;
 
 /*
  * HTTP APIs hand the function a path with `%2F` already decoded, so a requirement id
  * (`<dispatch>/<requirement>`) arrives either encoded or as two segments: the pattern takes both.
+ * Each route answers the type views.ts gives it.
  */
 const ROUTES: readonly Route[] = [
-  { method: 'GET', path: /^\/api\/me$/, run: async ({ scope }) => scope },
+  { method: 'GET', path: /^\/api\/me$/, run: ({ deps, scope }) => me(deps, scope) },
+  { method: 'GET', path: /^\/api\/overview$/, run: ({ deps, scope, query }) => overview(deps, scope, office(query)) },
+  { method: 'GET', path: /^\/api\/calendar$/, run: ({ deps, scope, query }) => calendar(deps, scope, office(query)) },
+  { method: 'GET', path: /^\/api\/overdue$/, run: ({ deps, scope }) => overdue(deps, scope) },
+  { method: 'GET', path: /^\/api\/appendix$/, run: ({ deps, scope }) => appendix(deps, scope) },
+  { method: 'GET', path: /^\/api\/exports\/appendix\.xlsx$/, run: ({ deps, scope }) => appendixXlsx(deps, scope) },
+  { method: 'GET', path: /^\/api\/exports\/appendix\.csv$/, run: ({ deps, scope, query }) => appendixCsvFile(deps, scope, query) },
   {
     method: 'GET',
     path: /^\/api\/units\/(?<code>[^/]+)$/,
@@ -49,6 +62,7 @@ const ROUTES: readonly Route[] = [
       requirementUnits(deps.store, scope, parseInput(RequirementParams, params, 'path').requirementId, parseInput(StatusQuery, query, 'query').status),
   },
   { method: 'POST', path: /^\/api\/uploads$/, run: ({ deps, scope, body }) => createUpload(deps, scope, body()) },
+  { method: 'GET', path: /^\/api\/uploads\/result$/, run: ({ deps, scope, query }) => uploadResult(deps, scope, query) },
 ];
 
 export interface MatchedRoute {

@@ -1,6 +1,6 @@
 import { canRead, type Scope } from '../../core/access/scope.ts';
-import type { Finding } from '../../core/notify/types.ts';
-import type { NotificationRecord } from '../../core/ports/notification-log.ts';
+import { buildUnitView } from '../../core/dashboard/unit-view.ts';
+import type { UnitView } from '../../core/dashboard/views.ts';
 import type { StoredStatus } from '../../core/ports/state-store.ts';
 import type { UnitRecord } from '../../core/snapshot/entities.ts';
 import { boundedMap } from '../../core/concurrency/bounded-map.ts';
@@ -10,23 +10,6 @@ import { registeredUnit, requireAccess } from './unit-access.ts';
 /* An office has up to a few hundred units; this many status queries in flight keeps the page quick without throttling. */
 const STATUS_READS_IN_FLIGHT = 8;
 
-export interface SentEmail {
-  requirement: string;
-  stage: string;
-  recipient: string;
-  day: string;
-  subject: string;
-  sentAt: number;
-}
-
-export interface UnitPage {
-  unit: UnitRecord;
-  statuses: StoredStatus[];
-  emails: SentEmail[];
-  /** the data-quality gaps the latest daily run met for this unit (a missing address…) */
-  findings: Finding[];
-}
-
 /** A drill-down row: the failing record codes stay on the unit's own page, so an office's table stays small. */
 export type StatusSummary = Omit<StoredStatus, 'failingCodes'>;
 
@@ -35,12 +18,17 @@ export interface UnitChildren {
   children: Array<{ unit: UnitRecord; statuses: StatusSummary[] }>;
 }
 
-export async function unitPage(deps: ApiDeps, scope: Scope, code: string): Promise<UnitPage> {
+export async function unitPage(deps: ApiDeps, scope: Scope, code: string): Promise<UnitView> {
   const unit = await registeredUnit(deps.store, code);
   requireAccess(canRead(scope, unit), code);
-  const [statuses, claims, day] = await Promise.all([deps.store.getStatuses(code), deps.log.sentFor(code), deps.store.latestRunDay()]);
+  const [statuses, state, claims, day] = await Promise.all([
+    deps.store.getStatuses(code),
+    deps.store.getUnitState(code),
+    deps.log.sentFor(code),
+    deps.store.latestRunDay(),
+  ]);
   const findings = day === undefined ? [] : await deps.store.getFindings(code, day);
-  return { unit, statuses, emails: sentEmails(claims), findings };
+  return buildUnitView({ unit, statuses, state, claims, findings, catalog: deps.catalog });
 }
 
 export async function unitChildren(deps: ApiDeps, scope: Scope, code: string): Promise<UnitChildren> {
@@ -52,13 +40,6 @@ export async function unitChildren(deps: ApiDeps, scope: Scope, code: string): P
     statuses: (await deps.store.getStatuses(child.unitCode)).map(statusSummary),
   }));
   return { unit: code, children: rows };
-}
-
-/* A claim without sentAt is in flight or was never accepted by SES: it is not history yet. */
-function sentEmails(claims: readonly NotificationRecord[]): SentEmail[] {
-  return claims
-    .flatMap(({ requirement, stage, recipient, day, subject, sentAt }) => (sentAt === undefined ? [] : [{ requirement, stage, recipient, day, subject, sentAt }]))
-    .sort((a, b) => b.sentAt - a.sentAt);
 }
 
 function statusSummary({ failingCodes: _codes, ...summary }: StoredStatus): StatusSummary {

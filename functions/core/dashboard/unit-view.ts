@@ -1,0 +1,81 @@
+import type { Catalog } from '../catalog/schema.ts';
+import type { UnitState } from '../evaluation/types.ts';
+import { indexCatalog } from '../notify/catalog-index.ts';
+import type { Finding } from '../notify/types.ts';
+import type { NotificationRecord } from '../ports/notification-log.ts';
+import type { StoredStatus } from '../ports/state-store.ts';
+import type { UnitRecord } from '../snapshot/entities.ts';
+import { sentEmails } from './sent-emails.ts';
+import type { ClassBreakdown, FailingRecord, RequirementDetail, UnitView } from './views.ts';
+
+/** A page lists this many failing records per requirement; the rest are counted. */
+export const FAILING_RECORDS_SHOWN = 200;
+
+export interface UnitViewInput {
+  unit: UnitRecord;
+  statuses: readonly StoredStatus[];
+  /** the unit's summaries: explanations and class breakdowns come from them */
+  state: UnitState;
+  claims: readonly NotificationRecord[];
+  findings: readonly Finding[];
+  catalog: Catalog;
+}
+
+type Explained = NonNullable<NonNullable<UnitState['explanations']>['explanations']>;
+
+/**
+ * What one unit is missing, by when and what to do, in catalog order. The unit's contact
+ * addresses stay out: the page needs none of them.
+ */
+export function buildUnitView(input: UnitViewInput): UnitView {
+  const { unit } = input;
+  const catalog = indexCatalog(input.catalog);
+  const explained = input.state.explanations?.explanations ?? {};
+  const order = (requirement: string) => catalog.get(requirement)?.order ?? Number.MAX_SAFE_INTEGER;
+  const requirements = [...input.statuses]
+    .sort((a, b) => order(a.requirement) - order(b.requirement) || (a.requirement < b.requirement ? -1 : 1))
+    .map((status): RequirementDetail => {
+      const requirement = catalog.get(status.requirement)?.requirement;
+      const shown = status.failingCodes.slice(0, FAILING_RECORDS_SHOWN);
+      return {
+        requirement: status.requirement,
+        title: requirement?.title ?? status.requirement,
+        dispatch: status.dispatch,
+        status: status.status,
+        ...(status.deadline === undefined ? {} : { deadline: status.deadline }),
+        total: status.total,
+        failing: status.failing,
+        rate: status.rate,
+        ...(requirement?.action === undefined ? {} : { action: requirement.action }),
+        failingRecords: shown.map((code) => failingRecord(code, requirement?.entity, explained)),
+        /* the stored list is itself capped; `failing` is the true count */
+        more: Math.max(0, status.failing - shown.length),
+      };
+    });
+  return {
+    unit: {
+      code: unit.unitCode,
+      name: unit.unitName,
+      kind: unit.unitKind,
+      levels: unit.levels,
+      parent: unit.parentCode ?? null,
+      district: unit.district ?? null,
+    },
+    requirements,
+    byClass: [...classRows(input.state, 'students'), ...classRows(input.state, 'staff')],
+    emails: sentEmails(input.claims),
+    findings: [...input.findings],
+  };
+}
+
+function failingRecord(code: string, entity: string | undefined, explained: Explained): FailingRecord {
+  const parts = entity === 'students' || entity === 'staff' ? explained[entity]?.[code] : undefined;
+  if (parts === undefined) return { code };
+  return { code, explanation: { cause: parts.cause, remedy: parts.remedy, ...(parts.expectedDate === undefined ? {} : { expectedDate: parts.expectedDate }) } };
+}
+
+function classRows(state: UnitState, entity: 'students' | 'staff'): ClassBreakdown[] {
+  return Object.entries(state[entity]?.byClass ?? {})
+    .map(([className, tally]) => ({ entity, className, total: tally.total, unverified: tally.unverified }))
+    .sort((a, b) => a.className.localeCompare(b.className, 'vi', { numeric: true }));
+}
