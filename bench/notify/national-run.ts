@@ -33,8 +33,17 @@ export function nationalRegistry(units: number, offices: number, seed: number): 
   return registry;
 }
 
-/** Every unit × requirement that concerns it, as an evaluation at `asOf` would give it: two in five behind. */
-export function nationalResults(catalog: Catalog, registry: ReadonlyMap<string, UnitRecord>, asOf: number, seed: number): UnitRequirementResult[] {
+/**
+ * Every unit × requirement that concerns it, as an evaluation at `asOf` would give it: two in
+ * five behind. `keep` selects some units' results (one part's) from the same random draws.
+ */
+export function nationalResults(
+  catalog: Catalog,
+  registry: ReadonlyMap<string, UnitRecord>,
+  asOf: number,
+  seed: number,
+  keep: (unit: string) => boolean = () => true,
+): UnitRequirementResult[] {
   const rng = mulberry32(seed);
   const windowStart = reminderWindows(7);
   const results: UnitRequirementResult[] = [];
@@ -45,6 +54,7 @@ export function nationalResults(catalog: Catalog, registry: ReadonlyMap<string, 
       const total = 100 + Math.floor(rng.next() * 900);
       const met = rng.next() < 0.6;
       const failing = met ? 0 : 1 + Math.floor(rng.next() * 40);
+      if (!keep(unit.unitCode)) continue;
       const codes = Array.from({ length: Math.min(failing, 50) }, (_, i) => `HS${String(i).padStart(6, '0')}`);
       results.push({
         unit: unit.unitCode,
@@ -60,4 +70,20 @@ export function nationalResults(catalog: Catalog, registry: ReadonlyMap<string, 
     }
   }
   return results;
+}
+
+/** The parts the scheduled run cuts this registry into (functions/core/pipeline/run-parts.ts): each office with its schools, then chunks of the department's own units. */
+export function nationalParts(registry: ReadonlyMap<string, UnitRecord>, partUnits: number): string[][] {
+  const offices = new Map<string, string[]>();
+  for (const unit of registry.values()) if (unit.unitKind === 'district_office' && unit.parentCode === DEPARTMENT) offices.set(unit.unitCode, [unit.unitCode]);
+  const own = [DEPARTMENT];
+  for (const unit of registry.values()) {
+    if (unit.unitKind === 'district_office' || unit.unitKind === 'department') continue;
+    const office = unit.parentCode === undefined ? undefined : offices.get(unit.parentCode);
+    if (office) office.push(unit.unitCode);
+    else own.push(unit.unitCode);
+  }
+  const parts = [...offices.values()];
+  for (let i = 0; i < own.length; i += partUnits) parts.push(own.slice(i, i + partUnits));
+  return parts;
 }

@@ -9,6 +9,8 @@ export const HandlerEnv = z.object({
   TABLE_NAME: z.string().min(3),
   BUCKET_NAME: z.string().min(3),
   NOTIFY_QUEUE_URL: z.string().min(1),
+  /** the parts of a scheduled run and its finish (the planner and the plan worker) */
+  PLAN_QUEUE_URL: z.string().min(1),
   SENDER_ADDRESS: z.email(),
   CONFIGURATION_SET: z.string().min(1),
   DEPARTMENT_CODE: z.string().min(2),

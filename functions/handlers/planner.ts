@@ -3,15 +3,11 @@ import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 import { z } from 'zod';
-import { documentClient, sqsClient } from '../adapters/aws-clients.ts';
-import { DynamoNotificationLog } from '../adapters/dynamodb/dynamo-notification-log.ts';
-import { DynamoStateStore } from '../adapters/dynamodb/dynamo-state-store.ts';
-import { SqsOutbox } from '../adapters/sqs/sqs-outbox.ts';
-import { loadCatalog } from '../core/catalog/load.ts';
-import { dailyRun, type DailyRunDeps, type DailyRunSummary } from '../core/pipeline/daily-run.ts';
+import type { RunDeps } from '../core/pipeline/run-deps.ts';
+import { startRun, type RunStart } from '../core/pipeline/start-run.ts';
 import { parseInstant } from '../core/time.ts';
-import { readHandlerEnv } from './handler-env.ts';
 import { logger, metrics } from './powertools.ts';
+import { productionRunDeps } from './run-deps.ts';
 
 /**
  * What EventBridge Scheduler sends (lib/constructs/planner-worker.ts). `asOf` replays the run
@@ -19,34 +15,17 @@ import { logger, metrics } from './powertools.ts';
  */
 export const ScheduledRun = z.object({ run: z.enum(['daily', 'digest']), asOf: z.string().optional() });
 
-export async function plan(deps: DailyRunDeps, event: unknown): Promise<Omit<DailyRunSummary, 'changes' | 'findings'> & { changes: number; findings: number }> {
+/** Starts the run: its parts go to the plan queue, where the plan worker evaluates, plans and finishes them. */
+export async function plan(deps: RunDeps, event: unknown): Promise<RunStart> {
   const { run, asOf } = ScheduledRun.parse(event);
-  const summary = await dailyRun(asOf === undefined ? deps : { ...deps, now: () => parseInstant(asOf), replay: true }, run);
-  /* Findings name units and the kind of gap (a missing address), never a person. */
-  for (const finding of summary.findings) logger.warn('data-quality finding', { finding });
-  metrics.addMetric('Emails_planned', MetricUnit.Count, summary.emails);
-  metrics.addMetric('Status_changes', MetricUnit.Count, summary.changes.length);
-  metrics.addMetric('Findings', MetricUnit.Count, summary.findings.length);
-  const reported = { ...summary, changes: summary.changes.length, findings: summary.findings.length };
-  logger.info('run planned', { run, ...reported });
-  return reported;
+  const start = await startRun(deps, run, asOf === undefined ? undefined : parseInstant(asOf));
+  metrics.addMetric('Run_parts', MetricUnit.Count, start.started ? start.parts : 0);
+  logger.info(start.started ? 'run started' : 'run already started', { run: start.run, parts: start.parts });
+  return start;
 }
 
-let deps: Promise<DailyRunDeps> | undefined;
+let deps: Promise<RunDeps> | undefined;
 
-async function productionDeps(): Promise<DailyRunDeps> {
-  const env = readHandlerEnv();
-  return {
-    store: new DynamoStateStore(documentClient(), env.TABLE_NAME),
-    log: new DynamoNotificationLog(documentClient(), env.TABLE_NAME),
-    outbox: new SqsOutbox(sqsClient(), env.NOTIFY_QUEUE_URL),
-    catalog: await loadCatalog(env.DONDOC_DISPATCHES_DIR),
-    department: env.DEPARTMENT_CODE,
-    dashboardUrl: env.DASHBOARD_URL,
-    now: Date.now,
-  };
-}
-
-export const handler = middy(async (event: unknown) => plan(await (deps ??= productionDeps()), event))
+export const handler = middy(async (event: unknown) => plan(await (deps ??= productionRunDeps()), event))
   .use(injectLambdaContext(logger))
   .use(logMetrics(metrics));

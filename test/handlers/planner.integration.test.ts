@@ -11,7 +11,8 @@ import { loadCatalog } from '../../functions/core/catalog/load.ts';
 import { summariseSnapshot } from '../../functions/core/ingest/summarise-snapshot.ts';
 import type { OutboundEmail } from '../../functions/core/outbox/outbound-email.ts';
 import { deliverEmail } from '../../functions/core/pipeline/deliver-email.ts';
-import type { DailyRunDeps } from '../../functions/core/pipeline/daily-run.ts';
+import { DynamoRunStore } from '../../functions/adapters/dynamodb/dynamo-run-store.ts';
+import type { RunDeps } from '../../functions/core/pipeline/run-deps.ts';
 import type { Outbox } from '../../functions/core/ports/outbox.ts';
 import { bufferInput } from '../../functions/core/snapshot/open-snapshot.ts';
 import { parseInstant } from '../../functions/core/time.ts';
@@ -19,6 +20,7 @@ import { plan } from '../../functions/handlers/planner.ts';
 import { readMailbox, type StoredEmail } from '../../functions/local/services/mailbox.ts';
 import { startLocalSes, type LocalSes } from '../../functions/local/services/local-ses.ts';
 import { DUMMY_CREDENTIALS, startDynalite, type DynaliteFixture } from '../adapters/dynalite-fixture.ts';
+import { drain, MemoryPlanQueue } from '../core/pipeline/memory-plan-queue.ts';
 
 const UNITS = [
   '{"unit_code":"SGD","unit_name":"Sở GDĐT Hải Phòng","unit_kind":"department","head_email":"giamdoc@sgd.hp.edu.vn","officer_email":"csdl@sgd.hp.edu.vn"}',
@@ -38,8 +40,9 @@ const REQ = 'hp-2023-quy-trinh-ra-soat/hoc-sinh-xac-thuc-dinh-danh';
 const run = (day: string) => parseInstant(`${day}T08:00:00+07:00`);
 
 /*
- * The scheduled run end to end on real local services: statuses in dynalite, the plan, the
- * queue (a list here), the sender, the SES mailbox. Seed 001's deadline for THCS is
+ * The scheduled run end to end on real local services: statuses in dynalite, the start, its
+ * parts and finish (the plan queue a list here), the notification queue (a list), the sender,
+ * the SES mailbox. Seed 001's deadline for THCS is
  * 17h00 08/6/2023 (a Thursday).
  */
 describe('planner → sender on dynalite and aws-ses-v2-local', () => {
@@ -47,7 +50,8 @@ describe('planner → sender on dynalite and aws-ses-v2-local', () => {
   let ses: LocalSes;
   let sesClient: SESv2Client;
   let catalogDir: string;
-  let deps: DailyRunDeps;
+  let deps: RunDeps;
+  const plans = new MemoryPlanQueue();
   let now = 0;
   const queue: OutboundEmail[] = [];
   const outbox: Outbox = {
@@ -60,6 +64,7 @@ describe('planner → sender on dynalite and aws-ses-v2-local', () => {
     now = run(day);
     const before = (await readMailbox(ses.endpoint)).length;
     await plan(deps, { run: kind });
+    await drain(deps, plans);
     const mailer = new SesMailer(sesClient, 'dondoc@sgd.hp.edu.vn', undefined);
     for (const email of queue.splice(0)) await deliverEmail({ log: deps.log, mailer }, email);
     return (await readMailbox(ses.endpoint)).slice(before);
@@ -74,8 +79,10 @@ describe('planner → sender on dynalite and aws-ses-v2-local', () => {
     const store = new DynamoStateStore(db.documentClient, db.tableName);
     deps = {
       store,
+      runs: new DynamoRunStore(db.documentClient, db.tableName),
       log: new DynamoNotificationLog(db.documentClient, db.tableName),
       outbox,
+      plans,
       catalog,
       department: 'SGD',
       dashboardUrl: 'https://dondoc.example.gov.vn',

@@ -2,6 +2,7 @@ import { compareCodes } from '../evaluation/evaluation-context.ts';
 import { rollup } from '../evaluation/rollup.ts';
 import type { Status, StatusCounts, UnitRequirementResult } from '../evaluation/types.ts';
 import { LEVELS } from '../snapshot/entities.ts';
+import { addCountTable } from './add-counts.ts';
 import { dispatchFacts, requirementFacts } from './catalog-index.ts';
 import { notificationKey } from './notification-key.ts';
 import type { PlanContext } from './plan-context.ts';
@@ -16,15 +17,55 @@ export const FURTHEST_BEHIND = 10;
 const BEHIND: readonly Status[] = ['overdue', 'non_compliant', 'due_soon', 'warning', 'pending'];
 
 /**
- * The weekly overview for the department's head and officer, on Mondays only (a missed
- * Monday is not made up: next week's digest supersedes it). Units that do not concern a
- * requirement and the department itself are left out.
+ * What some units contribute to the digest: counts add up and each unit is behind in one
+ * place only, so a fanned-out run merges the shards of its parts into the province's.
  */
-export function buildDigest(ctx: PlanContext): DigestMessage | undefined {
+export interface DigestShard {
+  /** the results the digest is about */
+  results: number;
+  province: Record<string, StatusCounts>;
+  byLevel: Record<string, Record<string, StatusCounts>>;
+  /** per requirement, the earliest deadline any unit has */
+  earliest: Record<string, number>;
+  /** at most FURTHEST_BEHIND units, each by its worst requirement, most behind first */
+  behind: BehindRow[];
+}
+
+/** Units that do not concern a requirement and the department itself are left out of the digest. */
+export function digestShard(results: readonly UnitRequirementResult[], ctx: PlanContext): DigestShard {
+  const { department, registry } = ctx.input;
+  const about = results.filter((r) => r.status !== 'not_applicable' && r.unit !== department && ctx.catalog.has(r.requirement));
+  const rollups = rollup(about, registry);
+  const earliest: Record<string, number> = {};
+  for (const r of about) {
+    if (r.deadline !== undefined && r.deadline < (earliest[r.requirement] ?? Infinity)) earliest[r.requirement] = r.deadline;
+  }
+  return { results: about.length, province: rollups.province, byLevel: rollups.byLevel, earliest, behind: furthestBehind(about, ctx) };
+}
+
+export function emptyDigestShard(): DigestShard {
+  return { results: 0, province: {}, byLevel: {}, earliest: {}, behind: [] };
+}
+
+/** Adds one part's shard into the run's: counts add up, and the units furthest behind stay the ten furthest. */
+export function addDigestShard(into: DigestShard, shard: DigestShard): void {
+  into.results += shard.results;
+  addCountTable(into.province, shard.province);
+  for (const [level, table] of Object.entries(shard.byLevel)) addCountTable((into.byLevel[level] ??= {}), table);
+  for (const [id, at] of Object.entries(shard.earliest)) if (at < (into.earliest[id] ?? Infinity)) into.earliest[id] = at;
+  into.behind = [...into.behind, ...shard.behind].sort(compareBehind).slice(0, FURTHEST_BEHIND);
+}
+
+/**
+ * The weekly overview for the department's head and officer, on Mondays only (a missed
+ * Monday is not made up: next week's digest supersedes it); from `merged` when the run was
+ * fanned out, else from the input's results.
+ */
+export function buildDigest(ctx: PlanContext, merged?: DigestShard): DigestMessage | undefined {
   if (isoWeekday(ctx.today) !== 1) return undefined;
   const { department, registry } = ctx.input;
-  const results = ctx.input.results.filter((r) => r.status !== 'not_applicable' && r.unit !== department && ctx.catalog.has(r.requirement));
-  if (results.length === 0) return undefined;
+  const shard = merged ?? digestShard(ctx.input.results, ctx);
+  if (shard.results === 0) return undefined;
   const stage: DigestStage = `digest-${ctx.today}`;
   const addressees = resolveAddressees(department, ['head', 'officer'], ctx.addressing, ctx.findings);
   if (!addressees) {
@@ -33,7 +74,7 @@ export function buildDigest(ctx: PlanContext): DigestMessage | undefined {
   }
   const to = ctx.unsent(department, ALL_REQUIREMENTS, stage, addressees.to);
   if (to.length === 0) return undefined;
-  const sections = digestSections(results, ctx);
+  const sections = digestSections(shard, ctx);
   return {
     kind: 'digest',
     stage,
@@ -47,21 +88,16 @@ export function buildDigest(ctx: PlanContext): DigestMessage | undefined {
     departmentName: registry.get(department)?.unitName ?? department,
     weekOf: ctx.today,
     sections,
-    furthestBehind: furthestBehind(results, ctx),
+    furthestBehind: shard.behind,
   };
 }
 
-function digestSections(results: readonly UnitRequirementResult[], ctx: PlanContext): DigestSection[] {
-  const rollups = rollup(results, ctx.input.registry);
-  const earliest = new Map<string, number>();
-  for (const r of results) {
-    if (r.deadline !== undefined && r.deadline < (earliest.get(r.requirement) ?? Infinity)) earliest.set(r.requirement, r.deadline);
-  }
+function digestSections(shard: DigestShard, ctx: PlanContext): DigestSection[] {
   const sections: DigestSection[] = [];
   for (const [id, entry] of ctx.catalog) {
-    const counts = rollups.province[id];
+    const counts = shard.province[id];
     if (!counts || !BEHIND.some((s) => (counts.byStatus[s] ?? 0) > 0)) continue;
-    const deadline = earliest.get(id);
+    const deadline = shard.earliest[id];
     const before = ctx.input.lastWeek?.get(id);
     sections.push({
       dispatch: dispatchFacts(entry.dispatch),
@@ -73,7 +109,7 @@ function digestSections(results: readonly UnitRequirementResult[], ctx: PlanCont
       failing: counts.failing,
       rate: counts.rate,
       byLevel: LEVELS.flatMap((level): LevelRow[] => {
-        const c: StatusCounts | undefined = rollups.byLevel[level]?.[id];
+        const c: StatusCounts | undefined = shard.byLevel[level]?.[id];
         return c ? [{ level, units: c.units, overdueUnits: c.byStatus.overdue ?? 0, total: c.total, failing: c.failing, rate: c.rate }] : [];
       }),
       ...(before !== undefined && { lastWeek: { failing: before.failing, rate: before.rate, overdueUnits: before.byStatus.overdue ?? 0 } }),
@@ -109,6 +145,8 @@ function furthestBehind(results: readonly UnitRequirementResult[], ctx: PlanCont
     });
 }
 
-function compareBehind(a: UnitRequirementResult, b: UnitRequirementResult): number {
+type Behind = Pick<UnitRequirementResult, 'unit' | 'requirement' | 'status' | 'rate' | 'failing'>;
+
+function compareBehind(a: Behind, b: Behind): number {
   return BEHIND.indexOf(a.status) - BEHIND.indexOf(b.status) || b.rate - a.rate || b.failing - a.failing || compareCodes(a.unit, b.unit) || compareCodes(a.requirement, b.requirement);
 }

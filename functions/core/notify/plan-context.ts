@@ -21,9 +21,15 @@ export interface PlanContext {
   unsent(unit: string, requirement: string, stage: string, addresses: readonly string[]): string[];
 }
 
+/*
+ * A schedule depends only on the requirement (its policy) and the deadline. A plan worker
+ * plans part after part with the catalog it loaded once, so schedules are kept per
+ * requirement object across plans, not rebuilt in every part's context.
+ */
+const scheduleMemo = new WeakMap<CatalogEntry['requirement'], Map<number, ScheduledStage[]>>();
+
 export function planContext(input: PlanInput): PlanContext {
   const policies = new Map<string, EffectivePolicy>();
-  const schedules = new Map<string, ScheduledStage[]>();
   const policyOf = (entry: CatalogEntry): EffectivePolicy => {
     let policy = policies.get(entry.requirement.id);
     if (!policy) {
@@ -40,11 +46,15 @@ export function planContext(input: PlanInput): PlanContext {
     findings: new Findings(),
     policyOf,
     scheduleOf(entry, deadline) {
-      const key = `${entry.requirement.id}@${deadline}`;
-      let schedule = schedules.get(key);
+      let schedules = scheduleMemo.get(entry.requirement);
+      if (!schedules) {
+        schedules = new Map();
+        scheduleMemo.set(entry.requirement, schedules);
+      }
+      let schedule = schedules.get(deadline);
       if (!schedule) {
         schedule = stageSchedule(deadline, policyOf(entry));
-        schedules.set(key, schedule);
+        schedules.set(deadline, schedule);
       }
       return schedule;
     },

@@ -22,8 +22,17 @@ export function firstRunDayAtOrAfter(instant: number): string {
  * can act on.
  */
 export function lastDayToAct(deadline: number): string {
-  return vnDate(deadline - 1);
+  let day = lastDays.get(deadline);
+  if (day === undefined) {
+    day = vnDate(deadline - 1);
+    lastDays.set(deadline, day);
+  }
+  return day;
 }
+
+/* A catalog has a handful of deadlines and a run asks this for every row and reminder; the zone
+   lookup behind vnDate costs tens of microseconds, so each deadline's day is worked out once. */
+const lastDays = new Map<number, string>();
 
 /** ISO weekday of a calendar day, 1 = Monday … 7 = Sunday; the date alone decides, not the machine's zone. */
 export function isoWeekday(day: string): number {

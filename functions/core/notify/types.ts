@@ -98,6 +98,11 @@ export interface EscalationMessage extends MessageBase {
   /** the earliest deadline among the rows */
   deadline: number;
   overdue: OverdueRow[];
+  /**
+   * Set when `overdue` lists only the first units: a department-wide escalation merged from
+   * the parts of a fanned-out run, where no step holds every row. The email shows the same.
+   */
+  unlisted?: { units: number; deadlinesShared: boolean };
   redirectedTo?: string;
 }
 

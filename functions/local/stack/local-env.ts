@@ -26,6 +26,7 @@ export function localHandlerEnv(endpoints: LocalEndpoints, department: string, l
     TABLE_NAME: LOCAL_NAMES.table,
     BUCKET_NAME: LOCAL_NAMES.bucket,
     NOTIFY_QUEUE_URL: `${endpoints.sqs}/000000000000/${LOCAL_NAMES.notifyQueue}`,
+    PLAN_QUEUE_URL: `${endpoints.sqs}/000000000000/${LOCAL_NAMES.planQueue}`,
     SENDER_ADDRESS: LOCAL_NAMES.sender,
     CONFIGURATION_SET: LOCAL_NAMES.configurationSet,
     DEPARTMENT_CODE: department,

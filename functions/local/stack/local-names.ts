@@ -4,6 +4,7 @@ export const LOCAL_NAMES = {
   table: 'dondoc-local',
   ingestQueue: 'dondoc-ingest',
   notifyQueue: 'dondoc-notify',
+  planQueue: 'dondoc-plan',
   configurationSet: 'dondoc-local',
   sender: 'dondoc@sgd.local',
   region: 'ap-southeast-1',

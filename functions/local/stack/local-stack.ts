@@ -36,11 +36,11 @@ export interface LocalStack {
   dynamodb: DynamoDBClient;
   /** puts a snapshot under snapshots/<entity>/…, as a unit's upload would */
   upload(key: string, body: Buffer | string, meta: { asOf?: string; unit?: string }): Promise<void>;
-  /** the scheduled run of `run` at `asOf` (ISO 8601), as EventBridge Scheduler would invoke it */
+  /** the scheduled run of `run` at `asOf` (ISO 8601), as EventBridge Scheduler would invoke it; resolves once its parts, its finish and its emails are done */
   runSchedule(run: 'daily' | 'digest', asOf?: string): Promise<unknown>;
   /** resolves when no snapshot and no email is waiting or being processed */
   idle(): Promise<void>;
-  queues: { ingest: LocalQueue; notify: LocalQueue };
+  queues: { ingest: LocalQueue; plan: LocalQueue; notify: LocalQueue };
   stop(): Promise<void>;
 }
 
@@ -48,7 +48,7 @@ type SqsHandler = (event: SQSEvent, context: Context) => Promise<SQSBatchRespons
 
 /**
  * The whole pipeline on this machine: dynalite, s3rver and aws-ses-v2-local on loopback, the
- * ingest, planner and sender Lambda handlers imported unchanged and fed by in-process queues
+ * ingest, planner, plan worker and sender Lambda handlers imported unchanged and fed by in-process queues
  * with SQS's batch, retry and dead-letter semantics. Uploads to the bucket trigger the ingest
  * the way S3's notification does on AWS.
  */
@@ -77,6 +77,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     /* Imported only now: the handlers read their environment when first used. */
     const ingest = (await import('../../handlers/ingest.ts')).handler as unknown as SqsHandler;
     const sender = (await import('../../handlers/sender.ts')).handler as unknown as SqsHandler;
+    const planWorker = (await import('../../handlers/plan-worker.ts')).handler as unknown as SqsHandler;
     const planner = (await import('../../handlers/planner.ts')).handler as unknown as (event: unknown, context: Context) => Promise<unknown>;
 
     const onError = (queue: string) => (error: unknown) => opts.onHandlerError?.(queue, error);
@@ -84,7 +85,9 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
        aborts a handler whose context says its time is up, as Lambda would. */
     const ingestQueue = new LocalQueue(LOCAL_NAMES.ingestQueue, { consumer: ingest, batchSize: 1, functionTimeoutMs: 300_000, onError: onError('ingest') });
     const notifyQueue = new LocalQueue(LOCAL_NAMES.notifyQueue, { consumer: sender, batchSize: 10, functionTimeoutMs: 30_000, onError: onError('sender') });
-    queues.set(LOCAL_NAMES.ingestQueue, ingestQueue).set(LOCAL_NAMES.notifyQueue, notifyQueue);
+    /* On AWS each part is an invocation of its own, ten at a time; one local consumer takes four parts a batch, which its batch processor runs side by side. */
+    const planQueue = new LocalQueue(LOCAL_NAMES.planQueue, { consumer: planWorker, batchSize: 4, functionTimeoutMs: 180_000, onError: onError('plan') });
+    queues.set(LOCAL_NAMES.ingestQueue, ingestQueue).set(LOCAL_NAMES.planQueue, planQueue).set(LOCAL_NAMES.notifyQueue, notifyQueue);
 
     s3Service.events.on('event', (event: unknown) => {
       const body = notificationBody(event, SNAPSHOTS_PREFIX);
@@ -94,6 +97,8 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     const idle = async () => {
       /* The ingest may queue emails (a rejected upload) and the sender nothing else: settle in that order. */
       await ingestQueue.idle();
+      /* A run's parts queue its finish and both queue emails: the run is done when this drains, then the sender. */
+      await planQueue.idle();
       await notifyQueue.idle();
     };
 
@@ -102,7 +107,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
       mailboxUrl: ses.mailboxUrl,
       s3,
       dynamodb,
-      queues: { ingest: ingestQueue, notify: notifyQueue },
+      queues: { ingest: ingestQueue, plan: planQueue, notify: notifyQueue },
       async upload(key, body, meta) {
         const Metadata: Record<string, string> = {};
         if (meta.asOf !== undefined) Metadata['as-of'] = meta.asOf;
@@ -116,7 +121,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
       },
       idle,
       async stop() {
-        await Promise.all([ingestQueue.stop(), notifyQueue.stop()]);
+        await Promise.all([ingestQueue.stop(), planQueue.stop(), notifyQueue.stop()]);
         s3.destroy();
         dynamodb.destroy();
         await stopAll(started);

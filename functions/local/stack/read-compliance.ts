@@ -16,7 +16,7 @@ export interface Compliance {
 }
 
 /**
- * What the table says now, for the start-up summary and the minimal page: every unit with
+ * What the table says now, for the start-up summary: every unit with
  * its stored statuses, and per requirement how many units stand in each status. It walks the
  * registry shard by shard, one query per unit: fine for a province on a laptop.
  */

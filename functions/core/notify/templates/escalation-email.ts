@@ -27,17 +27,18 @@ function sharedDeadline(rows: readonly OverdueRow[]): number | undefined {
  */
 export function renderEscalation(m: EscalationMessage, opts: RenderOptions): RenderedEmail {
   const url = unitPageUrl(opts.dashboardUrl, m.supervisor.code, m.requirement);
-  const shared = sharedDeadline(m.overdue);
+  const shared = m.unlisted === undefined ? sharedDeadline(m.overdue) : m.unlisted.deadlinesShared ? m.deadline : undefined;
+  const count = m.overdue.length + (m.unlisted?.units ?? 0);
   const noun = entityNoun(m.requirementFacts.entity);
   const reference = `Thực hiện ${dispatchReference(m.dispatch)} về việc ${m.dispatch.title} (mục ${m.requirementFacts.source}), yêu cầu: ${m.requirementFacts.title}.`;
-  const summary = `Đến ngày ${vnDay(m.runDay)}, ${m.overdue.length} đơn vị sau đã quá hạn nhưng chưa hoàn thành:`;
+  const summary = `Đến ngày ${vnDay(m.runDay)}, ${count} đơn vị sau đã quá hạn nhưng chưa hoàn thành:`;
   const ask =
     m.stage === 'escalation-1'
       ? `Đề nghị ${m.supervisor.name} chỉ đạo các đơn vị trên hoàn thành ngay và báo cáo kết quả.`
       : 'Đề nghị lãnh đạo Sở xem xét, chỉ đạo các đơn vị trên và đơn vị quản lý hoàn thành ngay.';
   const headers = ['STT', 'Đơn vị', 'Mã', `${noun} chưa đạt / tổng số`, 'Tỉ lệ', 'Quá hạn', ...(shared === undefined ? ['Thời hạn'] : [])];
   const shown = m.overdue.slice(0, MAX_ESCALATION_ROWS);
-  const more = m.overdue.length - shown.length;
+  const more = count - shown.length;
   const moreLine = more > 0 ? [para(`… và ${vnNumber(more)} đơn vị khác: xem danh sách đầy đủ trên bảng theo dõi.`)] : [];
   const rows = shown.map((r, i) => [
     String(i + 1),
