@@ -19,6 +19,7 @@ export const CONTEXT_KEYS = [
   'digestWeekday',
   'digestRunTime',
   'dashboardUrl',
+  'signInDomainPrefix',
   'tableName',
   'logRetentionDays',
   'noncurrentVersionDays',
@@ -28,6 +29,10 @@ export const CONTEXT_KEYS = [
 
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM, 24-hour');
 const days = z.coerce.number().int().positive();
+const domainPrefix = z
+  .string()
+  .regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/, 'lower-case letters, digits and inner hyphens, at most 63')
+  .refine((p) => !/aws|amazon|cognito/.test(p), 'must not contain aws, amazon or cognito');
 
 /* `-c key=value` on the command line always arrives as a string, cdk.json gives real JSON;
    the list accepts both a JSON array and a comma-separated string. */
@@ -54,7 +59,13 @@ const schema = z
     dailyRunTime: clock.default('08:00'),
     digestWeekday: z.enum(WEEKDAYS).default('MON'),
     digestRunTime: clock.optional(),
-    dashboardUrl: z.url({ protocol: /^https$/ }).default('https://dondoc.example.gov.vn'),
+    /* Left out, the dashboard's address is its CloudFront URL, known only once deployed. Given, it is
+       the address users open (a department domain pointed at the distribution): emails link to it
+       and sign-in returns to it. */
+    dashboardUrl: z.url({ protocol: /^https$/ }).optional(),
+    /* The hosted sign-in page lives at https://<prefix>.auth.<region>.amazoncognito.com; the prefix
+       is unique per region across all AWS accounts and may not contain aws, amazon or cognito. */
+    signInDomainPrefix: domainPrefix.optional(),
     tableName: z.string().regex(/^[A-Za-z0-9_.-]{3,255}$/).optional(),
     logRetentionDays: days.default(90).refine((d) => (LOG_RETENTION_DAYS as readonly number[]).includes(d), {
       message: `one of ${LOG_RETENTION_DAYS.join(', ')}`,
@@ -63,12 +74,20 @@ const schema = z
     quarantineDays: days.default(180),
     accessLogDays: days.default(365),
   })
+  .refine((c) => c.signInDomainPrefix !== undefined || domainPrefix.safeParse(derivedPrefix(c.departmentCode)).success, {
+    message: 'the prefix derived from departmentCode is not a valid sign-in domain; set signInDomainPrefix',
+    path: ['signInDomainPrefix'],
+  })
   .refine((c) => c.senderDomain === undefined || c.senderAddress.toLowerCase().endsWith(`@${c.senderDomain.toLowerCase()}`), {
     message: 'senderAddress must belong to senderDomain',
     path: ['senderAddress'],
   });
 
-export type DondocConfig = Omit<z.output<typeof schema>, 'digestRunTime'> & { digestRunTime: string };
+function derivedPrefix(departmentCode: string): string {
+  return `dondoc-${departmentCode.toLowerCase().replace(/_/g, '-')}`;
+}
+
+export type DondocConfig = Omit<z.output<typeof schema>, 'digestRunTime' | 'signInDomainPrefix'> & { digestRunTime: string; signInDomainPrefix: string };
 
 /** Reads the deployment parameters from CDK context (or any lookup), applying the documented defaults. */
 export function readDondocConfig(lookup: (key: string) => unknown): DondocConfig {
@@ -82,5 +101,10 @@ export function readDondocConfig(lookup: (key: string) => unknown): DondocConfig
     const where = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
     throw new DondocError('INVALID_ARGUMENT', `CDK context: ${where}`, parsed.error.issues);
   }
-  return { ...parsed.data, digestRunTime: parsed.data.digestRunTime ?? parsed.data.dailyRunTime };
+  const { data } = parsed;
+  return {
+    ...data,
+    digestRunTime: data.digestRunTime ?? data.dailyRunTime,
+    signInDomainPrefix: data.signInDomainPrefix ?? derivedPrefix(data.departmentCode),
+  };
 }

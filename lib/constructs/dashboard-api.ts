@@ -1,24 +1,24 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { RemovalPolicy } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
-import { CorsHttpMethod, HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { grantSnapshotUpload } from '../grants/snapshot-access.ts';
+import { grantReportRead, grantSnapshotUpload } from '../grants/snapshot-access.ts';
 import { grantTableRead } from '../grants/table-access.ts';
-import type { DashboardUsers } from './dashboard-users.ts';
 import { DondocFunction } from './dondoc-function.ts';
 import type { DondocTable } from './dondoc-table.ts';
 import type { SnapshotStore } from './snapshot-store.ts';
 import type { WorkerProps } from './worker-props.ts';
 
 export interface DashboardApiProps extends WorkerProps {
-  users: DashboardUsers;
+  userPool: IUserPool;
+  /** The dashboard's app client: only its tokens open the API. */
+  client: IUserPoolClient;
   table: DondocTable;
   snapshots: SnapshotStore;
-  /** Where the dashboard is served; its origin is the only one CORS admits. */
-  dashboardUrl: string;
 }
 
 /* A province has a few hundred dashboard users; these limits absorb a morning rush and stop
@@ -27,8 +27,10 @@ const THROTTLE = { rateLimit: 50, burstLimit: 100 };
 
 /**
  * The dashboard's HTTP API: every route needs a Cognito access or ID token of the dashboard
- * client, reads go to the table only, and an upload is a presigned POST the browser sends to
- * S3 itself, so no snapshot ever passes through the function.
+ * client, reads go to the table (and to the validation reports of rejected uploads), and an
+ * upload is a presigned POST the browser sends to S3 itself, so no snapshot ever passes
+ * through the function. The browser reaches it through the dashboard's CloudFront origin
+ * (DashboardSite.serveApi), so it admits no cross-origin call: no CORS configuration.
  */
 export class DashboardApi extends Construct {
   readonly fn: DondocFunction;
@@ -46,19 +48,12 @@ export class DashboardApi extends Construct {
     });
     grantTableRead(this.fn, props.table);
     grantSnapshotUpload(this.fn.role, props.snapshots);
+    grantReportRead(this.fn.role, props.snapshots);
 
     this.httpApi = new HttpApi(this, 'HttpApi', {
       description: 'dondoc dashboard API',
       createDefaultStage: false,
-      defaultAuthorizer: new HttpUserPoolAuthorizer('DashboardUsers', props.users.userPool, {
-        userPoolClients: [props.users.client],
-      }),
-      corsPreflight: {
-        allowOrigins: [new URL(props.dashboardUrl).origin],
-        allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST],
-        allowHeaders: ['authorization', 'content-type'],
-        maxAge: Duration.hours(1),
-      },
+      defaultAuthorizer: new HttpUserPoolAuthorizer('DashboardUsers', props.userPool, { userPoolClients: [props.client] }),
     });
     const integration = new HttpLambdaIntegration('Api', this.fn);
     this.httpApi.addRoutes({ path: '/api/{proxy+}', methods: [HttpMethod.GET], integration });

@@ -1,29 +1,36 @@
-import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import {
   AccountRecovery,
-  ClientAttributes,
   FeaturePlan,
   Mfa,
   StandardThreatProtectionMode,
   StringAttribute,
   UserPool,
-  type UserPoolClient,
+  UserPoolDomain,
 } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 
 /* What a dashboard user may read is the API's rule (functions/core/access/scope.ts). */
 export { SCOPE_KINDS } from '../../functions/core/access/scope.ts';
 
+export interface DashboardUsersProps {
+  /** The hosted sign-in page's prefix: https://<prefix>.auth.<region>.amazoncognito.com */
+  signInDomainPrefix: string;
+}
+
 /**
- * Dashboard users. Accounts are created by an administrator, never by sign-up; each carries
- * `custom:scope_kind` and `custom:scope_code`, which the app client can read but not write,
- * so a user cannot widen their own scope.
+ * Dashboard users and their hosted sign-in page. Accounts are created by an administrator,
+ * never by sign-up; each carries `custom:scope_kind` and `custom:scope_code`, which the
+ * dashboard's app client (DashboardClient, beside the site it returns to) can read but not
+ * write, so a user cannot widen their own scope.
  */
 export class DashboardUsers extends Construct {
   readonly userPool: UserPool;
-  readonly client: UserPoolClient;
+  readonly domain: UserPoolDomain;
+  /** The sign-in page's origin, spelled out at synth so the site's CSP can name it without a cross-stack token. */
+  readonly signInUrl: string;
 
-  constructor(scope: Construct, id: string) {
+  constructor(scope: Construct, id: string, props: DashboardUsersProps) {
     super(scope, id);
     this.userPool = new UserPool(this, 'Pool', {
       selfSignUpEnabled: false,
@@ -54,17 +61,7 @@ export class DashboardUsers extends Construct {
       reason: 'MFA is offered (TOTP) but optional: school staff sign in from shared office machines without authenticator apps; threat protection (Plus plan, enforced) blocks risky sign-ins instead.',
     });
 
-    this.client = this.userPool.addClient('DashboardClient', {
-      generateSecret: false,
-      authFlows: { userSrp: true },
-      preventUserExistenceErrors: true,
-      accessTokenValidity: Duration.hours(1),
-      idTokenValidity: Duration.hours(1),
-      refreshTokenValidity: Duration.days(1),
-      readAttributes: new ClientAttributes()
-        .withStandardAttributes({ email: true, emailVerified: true })
-        .withCustomAttributes('scope_kind', 'scope_code'),
-      writeAttributes: new ClientAttributes().withStandardAttributes({ email: true }),
-    });
+    this.domain = this.userPool.addDomain('SignIn', { cognitoDomain: { domainPrefix: props.signInDomainPrefix } });
+    this.signInUrl = `https://${props.signInDomainPrefix}.auth.${Stack.of(this).region}.amazoncognito.com`;
   }
 }

@@ -12,7 +12,7 @@ import { DISPATCHES_DIR_IN_PACKAGE, reservedEnvironmentNames, type DondocEnviron
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-export type HandlerName = 'ingest' | 'planner' | 'sender' | 'ses-events' | 'api';
+export type HandlerName = 'ingest' | 'planner' | 'plan-worker' | 'sender' | 'ses-events' | 'api';
 
 export interface DondocFunctionProps {
   /** The entry is functions/handlers/<handler>.ts, exporting `handler`. */

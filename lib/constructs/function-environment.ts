@@ -6,6 +6,7 @@ export interface DondocEnvironment {
   TABLE_NAME: string;
   BUCKET_NAME: string;
   NOTIFY_QUEUE_URL: string;
+  PLAN_QUEUE_URL: string;
   SENDER_ADDRESS: string;
   CONFIGURATION_SET: string;
   DEPARTMENT_CODE: string;

@@ -10,7 +10,9 @@ export interface FunctionSizing {
    handler do one small call per record; the API answers behind API Gateway's 30 s limit. */
 export const FUNCTION_SIZING: Record<HandlerName, FunctionSizing> = {
   ingest: { timeout: Duration.minutes(5), memorySize: 1536 },
-  planner: { timeout: Duration.minutes(5), memorySize: 1024 },
+  /* The planner only lists the department's children; each part is one office with its schools. */
+  planner: { timeout: Duration.minutes(1), memorySize: 256 },
+  'plan-worker': { timeout: Duration.minutes(3), memorySize: 1024 },
   sender: { timeout: Duration.seconds(30), memorySize: 256 },
   'ses-events': { timeout: Duration.seconds(30), memorySize: 256 },
   api: { timeout: Duration.seconds(10), memorySize: 512 },

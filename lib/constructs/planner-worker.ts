@@ -4,6 +4,7 @@ import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
+import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { Weekday } from '../config/dondoc-config.ts';
@@ -11,11 +12,13 @@ import { dailyCron, weeklyCron } from '../config/schedule-cron.ts';
 import { grantTableRead, grantTableWrite } from '../grants/table-access.ts';
 import { DondocFunction } from './dondoc-function.ts';
 import type { DondocTable } from './dondoc-table.ts';
-import { deadLetterQueue } from './secure-queue.ts';
+import { deadLetterQueue, type QueueWithDlq } from './secure-queue.ts';
 import type { WorkerProps } from './worker-props.ts';
 
 export interface PlannerWorkerProps extends WorkerProps {
   notifyQueue: IQueue;
+  /** the parts of each run and its finish, consumed by the plan worker */
+  planQueue: QueueWithDlq;
   table: DondocTable;
   dailyRunTime: string;
   digestWeekday: Weekday;
@@ -24,11 +27,17 @@ export interface PlannerWorkerProps extends WorkerProps {
 
 /**
  * The daily run (reminders, escalations, statuses that changed because a deadline passed)
- * and the weekly digest, both on Vietnam wall time. A run that still fails after the
- * scheduler's retries lands in a dead-letter queue instead of vanishing.
+ * and the weekly digest, both on Vietnam wall time, fanned out through the plan queue: the
+ * scheduled planner records the run and queues one message per part (a district office with
+ * its schools, or a chunk of the department's own units); the plan worker evaluates and plans
+ * one part per invocation, and the last part queues the finish (the department's emails,
+ * rollups). A start that still fails after the scheduler's retries lands in a dead-letter
+ * queue instead of vanishing; a part that keeps failing is parked in the plan queue's DLQ.
  */
 export class PlannerWorker extends Construct {
   readonly fn: DondocFunction;
+  /** the plan queue's consumer: one part (or the finish) per invocation */
+  readonly worker: DondocFunction;
   readonly deadLetterQueue: Queue;
   readonly daily: Schedule;
   readonly digest: Schedule;
@@ -42,9 +51,24 @@ export class PlannerWorker extends Construct {
       environment: props.environment,
       logRetention: props.logRetention,
     });
+    /* The start lists the department's children (GSI1) and records the run. */
     grantTableRead(this.fn, props.table);
-    grantTableWrite(this.fn, props.table, { partitions: ['UNIT#', 'ROLLUP#'] });
-    props.notifyQueue.grantSendMessages(this.fn);
+    grantTableWrite(this.fn, props.table, { partitions: ['RUN#'] });
+    props.planQueue.queue.grantSendMessages(this.fn);
+
+    this.worker = new DondocFunction(this, 'PartFunction', {
+      handler: 'plan-worker',
+      description: 'One part of the daily run (an office with its schools) or its finish: evaluates, plans, queues emails',
+      environment: props.environment,
+      logRetention: props.logRetention,
+    });
+    /* One part per invocation, so memory holds one office's units; a few at once keep DynamoDB busy without throttling it. */
+    this.worker.addEventSource(new SqsEventSource(props.planQueue.queue, { batchSize: 1, maxConcurrency: 10, reportBatchItemFailures: true }));
+    grantTableRead(this.worker, props.table);
+    /* Statuses and findings (UNIT#), rollups and the latest-run marker (ROLLUP#, RUN), the run and its parts (RUN#). */
+    grantTableWrite(this.worker, props.table, { partitions: ['UNIT#', 'ROLLUP#', 'RUN'] });
+    props.notifyQueue.grantSendMessages(this.worker);
+    props.planQueue.queue.grantSendMessages(this.worker);
 
     this.deadLetterQueue = deadLetterQueue(this, 'ScheduleDlq');
     Validations.of(this.deadLetterQueue).acknowledge({

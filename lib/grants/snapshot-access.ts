@@ -60,3 +60,17 @@ export function grantSnapshotUpload(role: IRole, store: SnapshotStore): void {
     ]),
   );
 }
+
+/**
+ * The dashboard API shows a rejected upload's validation report, which the ingest wrote as
+ * JSON under `reports/`; the rejected file itself (under `quarantine/`) holds names and ID
+ * numbers and stays out of the API's reach.
+ */
+export function grantReportRead(role: IRole, store: SnapshotStore): void {
+  role.addManagedPolicy(
+    prefixPolicy(store, 'ReadReports', [REPORTS_PREFIX], [
+      new PolicyStatement({ actions: ['s3:GetObject'], resources: [objects(store, REPORTS_PREFIX)] }),
+      keyUse(store, ['kms:Decrypt']),
+    ]),
+  );
+}

@@ -36,7 +36,7 @@ export class DondocDataStack extends Stack {
       accessLogDays: config.accessLogDays,
     });
     this.table = new DondocTable(this, 'Data', { tableName: config.tableName });
-    this.users = new DashboardUsers(this, 'DashboardUsers');
+    this.users = new DashboardUsers(this, 'DashboardUsers', { signInDomainPrefix: config.signInDomainPrefix });
 
     this.ingestQueue = new QueueWithDlq(this, 'IngestQueue', { visibilityTimeout: visibilityTimeoutFor('ingest') });
     this.snapshots.bucket.addEventNotification(EventType.OBJECT_CREATED, new SqsDestination(this.ingestQueue.queue), {

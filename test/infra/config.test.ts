@@ -29,7 +29,7 @@ describe('readDondocConfig', () => {
       dailyRunTime: '08:00',
       digestWeekday: 'MON',
       digestRunTime: '08:00',
-      dashboardUrl: 'https://dondoc.example.gov.vn',
+      signInDomainPrefix: 'dondoc-sgdhp',
       logRetentionDays: 90,
       noncurrentVersionDays: 90,
       quarantineDays: 180,
@@ -73,6 +73,16 @@ describe('readDondocConfig', () => {
     expect(read({ dailyRunTime: '06:45' }).digestRunTime).toBe('06:45');
   });
 
+  it('leaves the dashboard address to CloudFront unless one is given', () => {
+    expect(read({}).dashboardUrl).toBeUndefined();
+    expect(read({ dashboardUrl: 'https://dondoc.haiphong.edu.vn/' }).dashboardUrl).toBe('https://dondoc.haiphong.edu.vn/');
+  });
+
+  it('derives the sign-in domain prefix from the department code unless one is given', () => {
+    expect(read({ departmentCode: 'SGD_BG' }).signInDomainPrefix).toBe('dondoc-sgd-bg');
+    expect(read({ signInDomainPrefix: 'hp-dondoc' }).signInDomainPrefix).toBe('hp-dondoc');
+  });
+
   it('accepts a sender on its verified domain', () => {
     expect(read({ senderAddress: 'noreply@haiphong.edu.vn', senderDomain: 'haiphong.edu.vn' }).senderDomain).toBe('haiphong.edu.vn');
   });
@@ -92,6 +102,9 @@ describe('readDondocConfig', () => {
     ['a sender outside the verified domain', { senderAddress: 'x@gmail.com', senderDomain: 'haiphong.edu.vn' }, 'senderAddress'],
     ['a malformed region', { region: 'Singapore' }, 'region'],
     ['a table name with spaces', { tableName: 'dondoc table' }, 'tableName'],
+    ['a sign-in prefix with capitals', { signInDomainPrefix: 'Dondoc' }, 'signInDomainPrefix'],
+    ['a sign-in prefix Cognito reserves', { signInDomainPrefix: 'dondoc-cognito' }, 'signInDomainPrefix'],
+    ['a department code whose derived prefix ends in a hyphen', { departmentCode: 'SGD_' }, 'signInDomainPrefix'],
   ])('rejects %s with a typed INVALID_ARGUMENT naming the key', (_what, context, key) => {
     const error = failure(context);
     expect(error.code).toBe('INVALID_ARGUMENT');

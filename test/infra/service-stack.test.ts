@@ -17,6 +17,14 @@ function logicalId(construct: { node: { defaultChild?: unknown } }): string {
   return Stack.of(construct as never).getLogicalId(construct.node.defaultChild as never);
 }
 
+/** dondoc's own functions; CDK adds its deployment and custom-resource helpers beside them. */
+function dondocFunctions(template: Template): [string, { Properties: Record<string, unknown> }][] {
+  const found = template.findResources('AWS::Lambda::Function', { Properties: { Environment: { Variables: { POWERTOOLS_SERVICE_NAME: Match.anyValue() } } } });
+  return Object.entries(found).map(([id, fn]) => [id, { Properties: fn.Properties as Record<string, unknown> }]);
+}
+
+const SITE_URL = { 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [Match.anyValue(), 'DomainName'] }, '/']] };
+
 describe('queues', () => {
   it('gives every work queue a dead-letter queue after five receives, and every queue SSE and TLS only', () => {
     for (const template of [data, service]) {
@@ -48,7 +56,8 @@ describe('queues', () => {
       FunctionResponseTypes: ['ReportBatchItemFailures'],
     });
     const mappings = Object.values(service.findResources('AWS::Lambda::EventSourceMapping'));
-    expect(mappings).toHaveLength(2);
+    // the ingest, the sender and the plan worker (test/infra/plan-fanout.test.ts)
+    expect(mappings).toHaveLength(3);
     for (const mapping of mappings) expect(mapping.Properties.FunctionResponseTypes).toEqual(['ReportBatchItemFailures']);
   });
 
@@ -60,9 +69,9 @@ describe('queues', () => {
 
 describe('functions', () => {
   it('run Node 22 on arm64 with JSON logs into their own log group', () => {
-    const functions = service.findResources('AWS::Lambda::Function');
-    expect(Object.keys(functions)).toHaveLength(5);
-    for (const [id, fn] of Object.entries(functions)) {
+    const functions = dondocFunctions(service);
+    expect(functions).toHaveLength(6);
+    for (const [id, fn] of functions) {
       expect(fn.Properties, id).toMatchObject({
         Runtime: 'nodejs22.x',
         Architectures: ['arm64'],
@@ -82,7 +91,7 @@ describe('functions', () => {
           SENDER_ADDRESS: 'dondoc@example.gov.vn',
           CONFIGURATION_SET: { Ref: logicalId(built.service.mail.configurationSet) },
           DEPARTMENT_CODE: 'SGDHP',
-          DASHBOARD_URL: 'https://dondoc.example.gov.vn',
+          DASHBOARD_URL: SITE_URL,
           DONDOC_DISPATCHES_DIR: '/var/task/dispatches',
           POWERTOOLS_SERVICE_NAME: 'dondoc-sender',
         }),
@@ -92,7 +101,8 @@ describe('functions', () => {
 
   it('keep every log group, in both stacks, for the configured retention', () => {
     const groups = { ...data.findResources('AWS::Logs::LogGroup'), ...service.findResources('AWS::Logs::LogGroup') };
-    expect(Object.keys(groups)).toHaveLength(6);
+    // the six functions', the API's access logs, and CDK's deployment and custom-resource functions'
+    expect(Object.keys(groups)).toHaveLength(9);
     for (const [id, group] of Object.entries(groups)) expect(group.Properties.RetentionInDays, id).toBe(90);
   });
 });
@@ -142,17 +152,16 @@ describe('dashboard API', () => {
     service.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
       AuthorizerType: 'JWT',
       IdentitySource: ['$request.header.Authorization'],
-      JwtConfiguration: { Audience: [Match.anyValue()], Issuer: Match.anyValue() },
+      JwtConfiguration: { Audience: [{ Ref: logicalId(built.service.dashboard.client) }], Issuer: Match.anyValue() },
     });
     const routes = service.findResources('AWS::ApiGatewayV2::Route');
     expect(Object.values(routes).map((r) => r.Properties.RouteKey).sort()).toEqual(['GET /api/{proxy+}', 'POST /api/uploads']);
     for (const route of Object.values(routes)) expect(route.Properties).toMatchObject({ AuthorizationType: 'JWT', AuthorizerId: { Ref: expect.any(String) } });
   });
 
-  it('admits CORS requests from the dashboard origin only', () => {
-    service.hasResourceProperties('AWS::ApiGatewayV2::Api', {
-      CorsConfiguration: Match.objectLike({ AllowOrigins: ['https://dondoc.example.gov.vn'], AllowMethods: ['GET', 'POST'] }),
-    });
+  it('admits no cross-origin call: the dashboard reaches it on its own origin, through CloudFront', () => {
+    const [api] = Object.values(service.findResources('AWS::ApiGatewayV2::Api'));
+    expect(api?.Properties.CorsConfiguration).toBeUndefined();
   });
 
   it('throttles and writes JSON access logs to a log group with retention', () => {
@@ -203,7 +212,7 @@ describe('operations', () => {
   });
 
   it('alarms on errors of every function', () => {
-    for (const fn of Object.keys(service.findResources('AWS::Lambda::Function'))) {
+    for (const [fn] of dondocFunctions(service)) {
       service.hasResourceProperties('AWS::CloudWatch::Alarm', {
         Namespace: 'AWS/Lambda',
         MetricName: 'Errors',
@@ -267,7 +276,13 @@ describe('context overrides (`cdk deploy -c key=value`)', () => {
     for (const group of Object.values(custom.findResources('AWS::Logs::LogGroup'))) expect(group.Properties.RetentionInDays).toBe(365);
   });
 
-  it('narrow CORS to the origin of a dashboard served under a path', () => {
-    custom.hasResourceProperties('AWS::ApiGatewayV2::Api', { CorsConfiguration: Match.objectLike({ AllowOrigins: ['https://sgd.haiphong.gov.vn'] }) });
+  it("link emails and return sign-in to the department's own dashboard address", () => {
+    for (const [id, fn] of dondocFunctions(custom)) {
+      expect((fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables.DASHBOARD_URL, id).toBe('https://sgd.haiphong.gov.vn/dondoc/');
+    }
+    custom.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      CallbackURLs: ['https://sgd.haiphong.gov.vn/dondoc/'],
+      LogoutURLs: ['https://sgd.haiphong.gov.vn/dondoc/'],
+    });
   });
 });
