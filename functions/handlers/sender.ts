@@ -7,6 +7,7 @@ import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import { documentClient, sesClient } from '../adapters/aws-clients.ts';
 import { DynamoNotificationLog } from '../adapters/dynamodb/dynamo-notification-log.ts';
 import { SesMailer } from '../adapters/ses/ses-mailer.ts';
+import { decodeMessageBody } from '../adapters/sqs/message-body.ts';
 import { OutboundEmail } from '../core/outbox/outbound-email.ts';
 import { deliverEmail, type DeliverDeps, type DeliveryOutcome } from '../core/pipeline/deliver-email.ts';
 import { readHandlerEnv } from './handler-env.ts';
@@ -14,7 +15,7 @@ import { logger, metrics } from './powertools.ts';
 
 /** One queued email. Throwing fails this record only: SQS redelivers it later, then parks it in the DLQ. */
 export async function sendRecord(deps: DeliverDeps, record: SQSRecord): Promise<DeliveryOutcome> {
-  const email = OutboundEmail.parse(JSON.parse(record.body) as unknown);
+  const email = OutboundEmail.parse(decodeMessageBody(record.body));
   const outcome = await deliverEmail(deps, email);
   /* Addresses identify officials' mailboxes, not the people in the data: they may be logged. */
   logger.info('email processed', { outcome: outcome.outcome, kind: email.kind, stage: email.stage, unit: email.unit, requirement: email.requirement, suppressed: outcome.suppressed });

@@ -1,9 +1,10 @@
 import type { SQSClient } from '@aws-sdk/client-sqs';
 import type { OutboundEmail } from '../../core/outbox/outbound-email.ts';
 import type { Outbox } from '../../core/ports/outbox.ts';
+import { encodeMessageBody } from './message-body.ts';
 import { sendBatches } from './sqs-send-batches.ts';
 
-/** The notification queue: one SQS message per email, sent ten at a time; failed entries are resent. */
+/** The notification queue: one SQS message per email (compressed when large), sent ten at a time; failed entries are resent. */
 export class SqsOutbox implements Outbox {
   constructor(
     private readonly sqs: SQSClient,
@@ -11,6 +12,6 @@ export class SqsOutbox implements Outbox {
   ) {}
 
   async enqueue(emails: readonly OutboundEmail[]): Promise<void> {
-    await sendBatches(this.sqs, this.queueUrl, emails.map((email) => JSON.stringify(email)));
+    await sendBatches(this.sqs, this.queueUrl, emails.map(encodeMessageBody));
   }
 }
