@@ -13,6 +13,8 @@ import { LOCAL_NAMES } from './stack/local-names.ts';
 import { startLocalStack, type LocalStack } from './stack/local-stack.ts';
 import { readCompliance } from './stack/read-compliance.ts';
 import { writeStackFile } from './stack/stack-file.ts';
+import { ensureDashboardBuilt } from './web/dashboard-build.ts';
+import { localApiDeps } from './web/local-api-deps.ts';
 import { startLocalWeb, type LocalWeb } from './web/local-web.ts';
 
 export interface RunLocalOptions {
@@ -26,6 +28,8 @@ export interface RunLocalOptions {
   logLevel: string;
   /** keep the wall-clock schedules running (off in tests) */
   clock: boolean;
+  /** build dashboard/dist when it is missing or older than its sources (default; tests build it once instead) */
+  buildDashboard?: boolean;
   print: (line: string) => void;
 }
 
@@ -37,14 +41,24 @@ export interface RunningLocal {
 }
 
 /**
- * `dondoc start`: the local services, the handlers, the demo province, the minimal page,
- * the inbox folder and the clock, in that order; prints what runs where and a summary.
+ * `dondoc start`: the web server and the dashboard's build, the local services, the handlers,
+ * the demo province, the inbox folder and the clock, in that order; prints what runs where
+ * and a summary.
  */
 export async function runLocal(opts: RunLocalOptions): Promise<RunningLocal> {
   const dataDir = resolve(opts.dataDir);
   await mkdir(dataDir, { recursive: true });
   const catalog = await loadCatalog();
+  /* The port first: a busy one is the likeliest failure, and should not wait for a build. */
   const web = await startLocalWeb(opts.port);
+  if (opts.buildDashboard !== false) {
+    const started = Date.now();
+    /* The pipeline runs without the page: a failed build leaves the server saying how to build it. */
+    await ensureDashboardBuilt(undefined, () => opts.print('Đang dựng bảng điều khiển / building the dashboard…')).then(
+      (built) => built && opts.print(`✓ Đã dựng bảng điều khiển / dashboard built in ${((Date.now() - started) / 1000).toFixed(1)} s`),
+      (err: unknown) => opts.print(`! Không dựng được bảng điều khiển / dashboard build failed: ${err instanceof Error ? err.message : String(err)}`),
+    );
+  }
   const stack = await startLocalStack({
     dataDir: join(dataDir, 'state'),
     department: opts.department,
@@ -57,7 +71,7 @@ export async function runLocal(opts: RunLocalOptions): Promise<RunningLocal> {
     opts.print(`⏰ ${run === 'daily' ? 'Chạy hằng ngày / daily run' : 'Bản tin tuần / weekly digest'} ${asOf ?? formatVn(Date.now())}`);
     return stack.runSchedule(run, asOf);
   };
-  web.attach({ store, catalog, mailboxUrl: stack.mailboxUrl, runSchedule });
+  web.attach({ api: localApiDeps(stack, catalog), department: opts.department, mailboxUrl: stack.mailboxUrl, runSchedule });
   await writeStackFile(dataDir, { pid: process.pid, dashboard: web.url, mailbox: stack.mailboxUrl, s3: stack.endpoints.s3, bucket: LOCAL_NAMES.bucket, dataDir });
 
   let replay = opts.asOf;
@@ -89,6 +103,7 @@ export async function runLocal(opts: RunLocalOptions): Promise<RunningLocal> {
     [
       '',
       `Bảng điều khiển / dashboard   ${web.url}`,
+      `Đăng nhập thử / sign in       ${web.url}/local/sign-in`,
       `Hộp thư / mailbox (SES)       ${stack.mailboxUrl}`,
       `S3 (s3rver)                   ${stack.endpoints.s3}  bucket ${LOCAL_NAMES.bucket}`,
       `DynamoDB (dynalite)           ${stack.endpoints.dynamodb}  table ${LOCAL_NAMES.table}`,

@@ -33,7 +33,7 @@ describe('dondoc start (no demo)', () => {
 
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'dondoc-start-'));
-    running = await runLocal({ dataDir, port: 0, demo: undefined, department: 'SGD', logLevel: 'WARN', clock: false, print: (line) => printed.push(line) });
+    running = await runLocal({ dataDir, port: 0, demo: undefined, department: 'SGD', logLevel: 'WARN', clock: false, buildDashboard: false, print: (line) => printed.push(line) });
   });
 
   afterAll(async () => {
@@ -44,6 +44,7 @@ describe('dondoc start (no demo)', () => {
   it('prints what runs where', () => {
     const out = printed.join('\n');
     expect(out).toContain(`Bảng điều khiển / dashboard   ${running.web.url}`);
+    expect(out).toContain(`${running.web.url}/local/sign-in`);
     expect(out).toContain(running.stack.mailboxUrl);
     expect(out).toContain(join(dataDir, 'inbox'));
   });
@@ -80,12 +81,12 @@ describe('dondoc start (no demo)', () => {
     expect(mails.some((m) => m.destination.to.includes('cb@a1.hp.edu.vn') && m.subject.includes('xác thực'))).toBe(true);
   });
 
-  it('shows units and statuses on the page', async () => {
-    const overview = await (await fetch(running.web.url)).text();
-    expect(overview).toContain('THCS-A1');
-    const unitPage = await (await fetch(`${running.web.url}/units/THCS-A1`)).text();
+  it('shows the unit’s statuses to its office through the dashboard API, record codes and no names', async () => {
+    const signIn = await fetch(`${running.web.url}/local/sign-in`, { method: 'POST', body: new URLSearchParams({ code: 'PGD-A' }), redirect: 'manual' });
+    const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const unitPage = await (await fetch(`${running.web.url}/api/units/THCS-A1`, { headers: { cookie } })).text();
     expect(unitPage).toContain('Trường THCS An Đồng');
-    expect(unitPage).toContain('Sắp đến hạn');
+    expect(unitPage).toContain('"due_soon"');
     expect(unitPage).toContain('HS2');
     expect(unitPage).not.toContain('Vũ Thu Hà');
   });

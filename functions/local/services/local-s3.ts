@@ -17,6 +17,16 @@ export interface LocalS3 extends LocalService {
   events: EventEmitter;
 }
 
+/*
+ * The dashboard's uploads page posts the file from its own origin straight to the bucket
+ * (a presigned POST), as it does to S3 on AWS: the bucket must answer cross-origin requests.
+ * Loopback only, so any origin; the POST policy, not CORS, is what limits an upload.
+ */
+const CORS = `<CORSConfiguration><CORSRule>
+<AllowedOrigin>*</AllowedOrigin><AllowedMethod>GET</AllowedMethod><AllowedMethod>HEAD</AllowedMethod><AllowedMethod>POST</AllowedMethod>
+<AllowedHeader>*</AllowedHeader><ExposeHeader>ETag</ExposeHeader><ExposeHeader>Location</ExposeHeader><MaxAgeSeconds>3000</MaxAgeSeconds>
+</CORSRule></CORSConfiguration>`;
+
 /** s3rver: the S3 API on loopback (path-style requests), objects on disk. */
 export async function startLocalS3(opts: LocalS3Options): Promise<LocalS3> {
   const server = new S3rver({
@@ -24,7 +34,7 @@ export async function startLocalS3(opts: LocalS3Options): Promise<LocalS3> {
     port: opts.port ?? 0,
     silent: true,
     directory: opts.directory,
-    configureBuckets: opts.buckets.map((name) => ({ name, configs: [] })),
+    configureBuckets: opts.buckets.map((name) => ({ name, configs: [CORS] })),
   });
   const { port } = await server.run();
   return {
