@@ -1,16 +1,7 @@
 import type { EntityKind, EscalationReached, ScopeKind, Status, UnitKind } from '../api/views.ts';
 
-export const STATUS_LABELS: Record<Status, string> = {
-  compliant: 'Đạt',
-  compliant_late: 'Đạt (muộn)',
-  pending: 'Đang thực hiện',
-  due_soon: 'Sắp đến hạn',
-  overdue: 'Quá hạn',
-  warning: 'Cảnh báo',
-  non_compliant: 'Không đạt',
-  no_data: 'Chưa có dữ liệu',
-  not_applicable: 'Không áp dụng',
-};
+/* The emails' words (core/notify/templates/labels.ts): an official reads the same status name in the mailbox and on the page. */
+export { STATUS_LABEL as STATUS_LABELS } from '../../../functions/core/notify/templates/labels.ts';
 
 /** The order statuses are stacked and listed in: done first, then what needs attention. */
 export const STATUS_ORDER: readonly Status[] = [

@@ -23,10 +23,8 @@ export function RequirementSection({ detail, highlighted }: { detail: Requiremen
       </summary>
       <div class="req-body">
         <p data-testid="unit-missing">
-          {detail.failing > 0 ? (
-            <>
-              Còn <strong>{count(detail.failing)}/{count(detail.total)}</strong> bản ghi chưa đạt ({percent(detail.rate)}).
-            </>
+          {detail.progress !== undefined ? (
+            detail.progress
           ) : detail.total > 0 ? (
             `Tất cả ${count(detail.total)} bản ghi đã đạt.`
           ) : (

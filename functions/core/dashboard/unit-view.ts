@@ -1,6 +1,7 @@
 import type { Catalog } from '../catalog/schema.ts';
 import type { UnitState } from '../evaluation/types.ts';
 import { indexCatalog } from '../notify/catalog-index.ts';
+import { progressSentence } from '../notify/templates/rule-wording.ts';
 import type { Finding } from '../notify/types.ts';
 import type { NotificationRecord } from '../ports/notification-log.ts';
 import type { StoredStatus } from '../ports/state-store.ts';
@@ -27,6 +28,9 @@ type Explained = NonNullable<NonNullable<UnitState['explanations']>['explanation
  * What one unit is missing, by when and what to do, in catalog order. The unit's contact
  * addresses stay out: the page needs none of them.
  */
+/* Statuses with nothing left to do: the page says so itself rather than count what is missing. */
+const MET = new Set(['compliant', 'compliant_late', 'not_applicable']);
+
 export function buildUnitView(input: UnitViewInput): UnitView {
   const { unit } = input;
   const catalog = indexCatalog(input.catalog);
@@ -47,6 +51,7 @@ export function buildUnitView(input: UnitViewInput): UnitView {
         failing: status.failing,
         rate: status.rate,
         ...(requirement?.action === undefined ? {} : { action: requirement.action }),
+        ...(requirement === undefined || MET.has(status.status) ? {} : { progress: progressSentence(requirement.rule.kind, requirement.entity, status) }),
         failingRecords: shown.map((code) => failingRecord(code, requirement?.entity, explained)),
         /* the stored list is itself capped; `failing` is the true count */
         more: Math.max(0, status.failing - shown.length),

@@ -127,6 +127,8 @@ export interface RequirementDetail {
   rate: number;
   /** what the unit should do next, from the catalog */
   action?: string;
+  /** how far the unit is, in the reminder's words ("Đơn vị còn 13/284 học sinh chưa xác thực (4,58%)."); absent once met */
+  progress?: string;
   /** the failing records, first ones only (`more` counts the rest) */
   failingRecords: FailingRecord[];
   more: number;

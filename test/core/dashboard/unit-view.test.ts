@@ -71,6 +71,15 @@ describe('buildUnitView', () => {
     expect(students?.more).toBe(1200 - FAILING_RECORDS_SHOWN);
   });
 
+  it('says how far the unit is in the reminder’s words, and nothing once the requirement is met', () => {
+    expect(view.requirements.map((r) => r.progress)).toEqual([
+      'Đơn vị còn 1.200/900 học sinh chưa xác thực (12%).',
+      'Đơn vị còn 1/900 cán bộ, giáo viên, nhân viên chưa xác thực (12%).',
+    ]);
+    const met = buildUnitView({ unit: school, statuses: [status(REQ, { status: 'compliant_late', failing: 0, rate: 0, failingCodes: [] })], state, claims: [], findings: [], catalog });
+    expect(met.requirements[0]?.progress).toBeUndefined();
+  });
+
   it('says what each failing record’s explanation covers, from the explanations of the requirement’s entity', () => {
     expect(view.requirements[0]?.failingRecords.slice(0, 3)).toEqual([
       { code: 'HS0001', explanation: { cause: true, remedy: false, expectedDate: '2023-06-30' } },
