@@ -165,17 +165,20 @@ describe('dashboard API on dynalite', () => {
       expect(res.body.children.map((c) => c.unit.unitCode)).toEqual(['PGD-A', 'PGD-B', 'THPT-01']);
     });
 
-    it('lists an office’s schools with their statuses, without the failing record codes', async () => {
+    it('lists an office’s schools with their statuses, without the failing record codes or the officials’ mailboxes', async () => {
       const res = await get<UnitChildren>('/api/units/PGD-A/children', OFFICE_A);
       expect(res.status).toBe(200);
+      const { officerEmail: _a, ...school3 } = REGISTRY[3] ?? { officerEmail: '' };
+      const { officerEmail: _b, ...school4 } = REGISTRY[4] ?? { officerEmail: '' };
       expect(res.body).toEqual({
         unit: 'PGD-A',
         children: [
-          { unit: REGISTRY[3], statuses: [expect.objectContaining({ requirement: REQ, status: 'overdue', failing: 2 })] },
-          { unit: REGISTRY[4], statuses: [expect.objectContaining({ requirement: REQ, status: 'compliant' })] },
+          { unit: school3, statuses: [expect.objectContaining({ requirement: REQ, status: 'overdue', failing: 2 })] },
+          { unit: school4, statuses: [expect.objectContaining({ requirement: REQ, status: 'compliant' })] },
         ],
       });
       expect(res.raw).not.toContain('failingCodes');
+      expect(res.raw).not.toContain('@');
     });
 
     it('gives a school no children', async () => {

@@ -1,4 +1,5 @@
 import { canRead, type Scope } from '../../core/access/scope.ts';
+import { listedUnit, type ListedUnit } from '../../core/dashboard/listed-unit.ts';
 import { buildUnitView } from '../../core/dashboard/unit-view.ts';
 import type { UnitView } from '../../core/dashboard/views.ts';
 import type { StoredStatus } from '../../core/ports/state-store.ts';
@@ -15,7 +16,7 @@ export type StatusSummary = Omit<StoredStatus, 'failingCodes'>;
 
 export interface UnitChildren {
   unit: string;
-  children: Array<{ unit: UnitRecord; statuses: StatusSummary[] }>;
+  children: Array<{ unit: ListedUnit; statuses: StatusSummary[] }>;
 }
 
 export async function unitPage(deps: ApiDeps, scope: Scope, code: string): Promise<UnitView> {
@@ -36,7 +37,7 @@ export async function unitChildren(deps: ApiDeps, scope: Scope, code: string): P
   requireAccess(canRead(scope, unit), code);
   const children = (await deps.store.listChildren(code)).filter((child) => canRead(scope, child)).sort(byCode);
   const rows = await boundedMap(children, STATUS_READS_IN_FLIGHT, async (child) => ({
-    unit: child,
+    unit: listedUnit(child),
     statuses: (await deps.store.getStatuses(child.unitCode)).map(statusSummary),
   }));
   return { unit: code, children: rows };
