@@ -1,10 +1,10 @@
 import { access } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Requirement } from '../core/catalog/schema.ts';
-import type { UnitState } from '../core/evaluation/types.ts';
-import { summariseSnapshot } from '../core/ingest/summarise-snapshot.ts';
+import { SnapshotAccumulator, type PackedSummary } from '../core/evaluation/accumulator.ts';
+import type { UnitEntitySummary, UnitState } from '../core/evaluation/types.ts';
 import type { EntityKind, UnitRecord } from '../core/snapshot/entities.ts';
-import { fileInput } from '../core/snapshot/open-snapshot.ts';
+import { fileInput, openSnapshot } from '../core/snapshot/open-snapshot.ts';
 import { applySummaries } from '../core/state/apply-summaries.ts';
 import { formatValidationReport } from './format-validation-report.ts';
 import { BadInputError } from './usage-error.ts';
@@ -15,41 +15,67 @@ export interface LoadedInputs {
   states: Map<string, UnitState>;
 }
 
+/** Inputs whose summaries list no record codes yet: `unpack` gives a summary of `states` with them. */
+export interface PackedInputs extends LoadedInputs {
+  unpack: (summary: UnitEntitySummary) => UnitEntitySummary;
+}
+
+interface LoadOptions {
+  asOf: number;
+  entity?: EntityKind;
+  progress: Progress;
+  stderr: NodeJS.WritableStream;
+}
+
+/** Reads every input file into unit state, each summary with all its record codes. */
+export async function loadInputs(files: readonly string[], requirements: readonly Requirement[], opts: LoadOptions): Promise<LoadedInputs> {
+  const { registry, states, unpack } = await loadPackedInputs(files, requirements, opts);
+  for (const state of states.values()) {
+    for (const summary of Object.values(state)) if (summary) state[summary.entity] = unpack(summary);
+  }
+  return { registry, states };
+}
+
 /**
- * Reads every input file in order into unit state. Files are treated as snapshots taken at
- * the evaluation's as-of; a later file replaces an earlier one for the units it covers.
- * Every file is validated before any problem is reported, so one run shows every bad file.
- * Only the given requirements' record rules are judged: a command that prints no rule
- * results passes none, and keeps no failing codes for them.
+ * Reads every input file in order into unit state, record codes left packed. Files are
+ * treated as snapshots taken at the evaluation's as-of; a later file replaces an earlier
+ * one for the units it covers. Every file is validated before any problem is reported, so
+ * one run shows every bad file. Only the given requirements' record rules are judged: a
+ * command that prints no rule results passes none, and keeps no failing codes for them.
  */
-export async function loadInputs(
-  files: readonly string[],
-  requirements: readonly Requirement[],
-  opts: { asOf: number; entity?: EntityKind; progress: Progress; stderr: NodeJS.WritableStream },
-): Promise<LoadedInputs> {
+export async function loadPackedInputs(files: readonly string[], requirements: readonly Requirement[], opts: LoadOptions): Promise<PackedInputs> {
   const registry = new Map<string, UnitRecord>();
   const states = new Map<string, UnitState>();
+  // Weak, so the codes of a summary a later file replaces go with it.
+  const packed = new WeakMap<UnitEntitySummary, PackedSummary>();
   let failed = 0;
   for (const file of files) {
     await access(file).catch(() => {
       throw new BadInputError(`Không tìm thấy tệp / file not found: ${file}`);
     });
     const label = basename(file);
-    const result = await summariseSnapshot(fileInput(file), requirements, {
-      asOf: opts.asOf,
-      entity: opts.entity,
-      onRows: (rows) => opts.progress.update(label, rows),
-    });
+    const input = fileInput(file);
+    const opened = await openSnapshot(input, opts.entity ? { entity: opts.entity } : undefined);
+    const acc = new SnapshotAccumulator(requirements, { asOf: opts.asOf, source: input.name });
+    let rows = 0;
+    for await (const batch of opened.batches()) {
+      for (const rec of batch) acc.add(rec);
+      rows += batch.length;
+      opts.progress.update(label, rows);
+    }
     opts.progress.done();
-    if (!result.report.ok) {
+    const report = opened.report;
+    if (!report.ok) {
       failed += 1;
-      opts.stderr.write(formatValidationReport(result.report));
+      opts.stderr.write(formatValidationReport(report));
       continue;
     }
-    if (result.report.warnings > 0) opts.stderr.write(formatValidationReport(result.report));
-    for (const unit of result.registry) registry.set(unit.unitCode, unit);
-    applySummaries(states, result.summaries);
+    if (report.warnings > 0) opts.stderr.write(formatValidationReport(report));
+    for (const unit of acc.registry()) registry.set(unit.unitCode, unit);
+    const summaries = acc.packedSummaries();
+    for (const entry of summaries) packed.set(entry.summary, entry);
+    applySummaries(states, summaries.map((entry) => entry.summary));
   }
   if (failed > 0) throw new BadInputError(`${failed} tệp không hợp lệ / ${failed} invalid file(s)`);
-  return { registry, states };
+  return { registry, states, unpack: (summary) => packed.get(summary)?.unpack() ?? summary };
 }

@@ -1,10 +1,10 @@
-import { evaluate } from '../../core/evaluation/evaluate.ts';
+import { evaluateEach } from '../../core/evaluation/evaluate.ts';
 import type { UnitRequirementResult } from '../../core/evaluation/types.ts';
-import { writePrettyJson } from '../../core/report/write-pretty-json.ts';
 import { formatVn } from '../../core/time.ts';
 import { resolveCommonOptions } from '../common-options.ts';
 import type { CliContext } from '../context.ts';
-import { loadInputs } from '../load-inputs.ts';
+import { loadPackedInputs } from '../load-inputs.ts';
+import { writeResultsJson } from '../write-results-json.ts';
 
 interface CheckOptions {
   asOf?: string;
@@ -18,17 +18,17 @@ interface CheckOptions {
 export async function checkCommand(ctx: CliContext, files: string[], raw: CheckOptions): Promise<void> {
   const opts = resolveCommonOptions(raw, ctx.now);
   const catalog = await ctx.loadCatalog(opts.dispatchesDir);
-  const { registry, states } = await loadInputs(files, catalog.dispatches.flatMap((d) => d.requirements), { ...opts, progress: ctx.progress, stderr: ctx.stderr });
+  const requirements = catalog.dispatches.flatMap((d) => d.requirements);
+  const { registry, states, unpack } = await loadPackedInputs(files, requirements, { ...opts, progress: ctx.progress, stderr: ctx.stderr });
   const units = raw.unit ? new Set(raw.unit) : undefined;
-  const requirements = raw.requirement ? new Set(raw.requirement) : undefined;
-  const results = evaluate(catalog, { registry, states, asOf: opts.asOf }).filter(
-    (r) =>
-      r.status !== 'not_applicable' &&
-      (!units || units.has(r.unit)) &&
-      (!requirements || requirements.has(r.requirement) || requirements.has(r.dispatch)),
+  const chosen = raw.requirement ? new Set(raw.requirement) : undefined;
+  // Evaluated as written, a unit's codes unpacked only while its results go out.
+  const results = filter(
+    evaluateEach(catalog, { registry, states, asOf: opts.asOf }, { unpack }),
+    (r) => r.status !== 'not_applicable' && (!units || units.has(r.unit)) && (!chosen || chosen.has(r.requirement) || chosen.has(r.dispatch)),
   );
   if (opts.json) {
-    await writePrettyJson(ctx.stdout, { asOf: formatVn(opts.asOf) }, 'results', lazyMap(results, toJson));
+    await writeResultsJson(ctx.stdout, { asOf: formatVn(opts.asOf) }, 'results', map(results, toJson));
     return;
   }
   for (const r of results) {
@@ -53,7 +53,11 @@ function toJson(r: UnitRequirementResult) {
   };
 }
 
+function* filter<T>(items: Iterable<T>, keep: (item: T) => boolean): Generator<T> {
+  for (const item of items) if (keep(item)) yield item;
+}
+
 /** Each result's JSON shape only as it is written, so they are never all built at once. */
-function* lazyMap<T, U>(items: readonly T[], map: (item: T) => U): Generator<U> {
-  for (const item of items) yield map(item);
+function* map<T, U>(items: Iterable<T>, to: (item: T) => U): Generator<U> {
+  for (const item of items) yield to(item);
 }

@@ -1,9 +1,9 @@
 import type { Requirement } from '../catalog/schema.ts';
 import type { EntityKind, EntityRecord, ExplanationRecord, ReportRecord, StaffRecord, StudentRecord, UnitRecord } from '../snapshot/entities.ts';
 import { isActive } from '../snapshot/entities.ts';
+import { HashSet52 } from '../snapshot/hash-set-52.ts';
+import { CodeList } from './code-list.ts';
 import { emptySummary, emptyTally } from './empty-summary.ts';
-import { hash53 } from './hash53.ts';
-import { NumberSet } from './number-set.ts';
 import { recordCode, type DataRecord } from './record-fields.ts';
 import { isRecordRule, recordJudge, type RecordJudge, type Repeats } from './record-rules.ts';
 import type { IdentityTally, RequirementTally, UnitEntitySummary } from './types.ts';
@@ -13,26 +13,43 @@ interface Judged {
   judge: RecordJudge;
 }
 
-/** A summary with its tallies in the order of the entity's judged rules, so a record reaches each by position. */
-interface Folded {
-  summary: UnitEntitySummary;
-  tallies: RequirementTally[];
-  /** the entity's judged rules and repeat index, looked up once here rather than once a record */
-  judged: readonly Judged[];
+/**
+ * A summary with its tallies in the order of the entity's judged rules, so a record reaches
+ * each by position. The summary's code arrays stay empty while records are folded: codes
+ * gather packed in the lists beside them.
+ */
+interface Folded extends Packed {
+  /** the entity's repeat index, looked up once here rather than once a record */
   repeatIndex: RepeatIndex | undefined;
 }
 
-interface RepeatIndex {
-  nationalIds?: NumberSet;
-  codes?: NumberSet;
+/** What unpacking needs, apart from the repeat index: a packed summary must not keep a file's hash sets alive. */
+interface Packed {
+  summary: UnitEntitySummary;
+  tallies: RequirementTally[];
+  failingCodes: CodeList[];
+  warningCodes: CodeList[];
+  /** students / staff only */
+  unverifiedCodes: CodeList | undefined;
+  /** the entity's judged rules, looked up once here rather than once a record */
+  judged: readonly Judged[];
 }
 
-const NO_REPEATS: Repeats = { nationalId: false, code: false };
+/** National IDs seen so far in the snapshot; a repeated code the reader marks on the record itself. */
+interface RepeatIndex {
+  nationalIds?: HashSet52;
+}
+
+/** A summary whose record codes are still packed: `summary` lists none, `unpack()` gives it with them. */
+export interface PackedSummary {
+  summary: UnitEntitySummary;
+  unpack(): UnitEntitySummary;
+}
 
 /**
  * Folds one snapshot's records, one at a time, into a summary per unit × entity. Nothing
- * of a passing record is kept beyond counters; failing records leave only their code. The
- * duplicate rules remember identities and codes as numbers in flat hash sets.
+ * of a passing record is kept beyond counters; failing records leave only their code,
+ * packed. The duplicate rules remember identities and codes as numbers in flat hash sets.
  */
 export class SnapshotAccumulator {
   private readonly judged = new Map<EntityKind, Judged[]>();
@@ -41,6 +58,8 @@ export class SnapshotAccumulator {
   private readonly units = new Map<string, UnitRecord>();
   /** the last unit × entity folded into: a file's rows come grouped by unit, so most records hit it */
   private last: { unit: string; entity: EntityKind; folded: Folded } | undefined;
+  /** refilled for each record rather than allocated, as it is read only while the record is judged */
+  private readonly repeats: Repeats = { nationalId: false, code: false };
 
   constructor(
     requirements: readonly Requirement[],
@@ -54,8 +73,7 @@ export class SnapshotAccumulator {
       this.judged.set(rule.entity, list);
       if (rule.kind === 'duplicates') {
         const index = this.repeatIndex.get(rule.entity) ?? {};
-        if (rule.keys.includes('national_id')) index.nationalIds ??= new NumberSet();
-        if (rule.keys.includes('record_code')) index.codes ??= new NumberSet();
+        if (rule.keys.includes('national_id')) index.nationalIds ??= new HashSet52();
         this.repeatIndex.set(rule.entity, index);
       }
     }
@@ -72,7 +90,7 @@ export class SnapshotAccumulator {
     switch (rec.entity) {
       case 'students':
       case 'staff':
-        addPerson(summary, rec.entity, rec.record);
+        addPerson(summary, folded.unverifiedCodes as CodeList, rec.entity, rec.record);
         break;
       case 'profiles':
         summary.profile = { ...rec.record };
@@ -88,8 +106,22 @@ export class SnapshotAccumulator {
     this.judge(folded, rec);
   }
 
+  /** Once the snapshot is read: the duplicate rules' memory is freed, so no record may be added after. */
   summaries(): UnitEntitySummary[] {
-    return [...this.byUnit.values()].flatMap((perEntity) => [...perEntity.values()].map((folded) => folded.summary));
+    return this.packedSummaries().map((packed) => packed.unpack());
+  }
+
+  /** The same, codes left packed, for a caller that reads one unit's codes at a time. */
+  packedSummaries(): PackedSummary[] {
+    for (const index of this.repeatIndex.values()) index.nationalIds?.release();
+    return [...this.byUnit.values()].flatMap((perEntity) =>
+      [...perEntity.values()].map(({ summary, tallies, failingCodes, warningCodes, unverifiedCodes, judged }) => {
+        for (const list of [...failingCodes, ...warningCodes]) list.seal();
+        unverifiedCodes?.seal();
+        const packed: Packed = { summary, tallies, failingCodes, warningCodes, unverifiedCodes, judged };
+        return { summary, unpack: () => unpacked(packed) };
+      }),
+    );
   }
 
   registry(): UnitRecord[] {
@@ -113,7 +145,8 @@ export class SnapshotAccumulator {
     let folded = perEntity.get(entity);
     if (!folded) {
       const summary = emptySummary(unit, entity, this.meta.asOf, this.meta.source);
-      if (entity === 'students' || entity === 'staff') {
+      const people = entity === 'students' || entity === 'staff';
+      if (people) {
         summary.byLevel = {};
         summary.byClass = {};
         summary.unverifiedCodes = [];
@@ -121,7 +154,15 @@ export class SnapshotAccumulator {
       // Every rule reading this entity gets a tally, so "nothing counted" differs from "never judged".
       const judged = this.judged.get(entity) ?? [];
       const tallies = judged.map(({ id }) => (summary.tallies[id] ??= emptyTally()));
-      folded = { summary, tallies, judged, repeatIndex: this.repeatIndex.get(entity) };
+      folded = {
+        summary,
+        tallies,
+        failingCodes: tallies.map(() => new CodeList()),
+        warningCodes: tallies.map(() => new CodeList()),
+        unverifiedCodes: people ? new CodeList() : undefined,
+        judged,
+        repeatIndex: this.repeatIndex.get(entity),
+      };
       perEntity.set(entity, folded);
     }
     return folded;
@@ -130,7 +171,7 @@ export class SnapshotAccumulator {
   private judge(folded: Folded, rec: DataRecord): void {
     const { judged, tallies } = folded;
     if (judged.length === 0) return;
-    const repeats = repeatsOf(folded.repeatIndex, rec);
+    const repeats = this.repeatsOf(folded.repeatIndex, rec);
     const code = recordCode(rec);
     for (let i = 0; i < judged.length; i++) {
       const verdict = (judged[i] as Judged).judge(rec, repeats);
@@ -139,28 +180,50 @@ export class SnapshotAccumulator {
       tally.total += 1;
       if (verdict.fail) {
         tally.failing += 1;
-        tally.failingCodes.push(code);
+        (folded.failingCodes[i] as CodeList).push(code);
       } else if (verdict.warn) {
         tally.warning += 1;
-        tally.warningCodes.push(code);
+        (folded.warningCodes[i] as CodeList).push(code);
       }
       tally.lastAt = latest(tally.lastAt, verdict.at);
     }
   }
 
+  /** Looked up once per record, however many duplicate rules read it, so "seen before" stays true to the file. */
+  private repeatsOf(index: RepeatIndex | undefined, rec: DataRecord): Repeats {
+    const repeats = this.repeats;
+    repeats.nationalId = false;
+    repeats.code = false;
+    if (!index || (rec.entity !== 'students' && rec.entity !== 'staff')) return repeats;
+    const hash = rec.record.nationalIdHash;
+    if (index.nationalIds !== undefined && hash !== undefined) repeats.nationalId = !index.nationalIds.add(hash);
+    repeats.code = rec.record.repeatsCode === true;
+    return repeats;
+  }
 }
 
-/** Looked up once per record, however many duplicate rules read it, so "seen before" stays true to the file. */
-function repeatsOf(index: RepeatIndex | undefined, rec: DataRecord): Repeats {
-  if (!index || (rec.entity !== 'students' && rec.entity !== 'staff')) return NO_REPEATS;
-  const hash = rec.record.nationalIdHash;
-  return {
-    nationalId: index.nationalIds !== undefined && hash !== undefined && index.nationalIds.addSeen(hash),
-    code: index.codes !== undefined && index.codes.addSeen(hash53(`${rec.record.unitCode}\u0000${recordCode(rec)}`)),
-  };
+/** The summary as stored and evaluated: a copy with every code list unpacked, the folded one left as it is. */
+function unpacked(packed: Packed): UnitEntitySummary {
+  const summary = packed.summary;
+  const tallies = { ...summary.tallies };
+  packed.judged.forEach(({ id }, i) => {
+    const tally = packed.tallies[i] as RequirementTally;
+    // Assigned, not spread: spreading costs V8 several times more, once per tally of every unit.
+    const full: RequirementTally = {
+      total: tally.total,
+      failing: tally.failing,
+      warning: tally.warning,
+      failingCodes: (packed.failingCodes[i] as CodeList).toArray(),
+      warningCodes: (packed.warningCodes[i] as CodeList).toArray(),
+    };
+    if (tally.lastAt !== undefined) full.lastAt = tally.lastAt;
+    tallies[id] = full;
+  });
+  const unverified = packed.unverifiedCodes;
+  return { ...summary, tallies, ...(unverified === undefined ? {} : { unverifiedCodes: unverified.toArray() }) };
 }
 
-function addPerson(summary: UnitEntitySummary, entity: 'students' | 'staff', rec: StudentRecord | StaffRecord): void {
+function addPerson(summary: UnitEntitySummary, unverifiedCodes: CodeList, entity: 'students' | 'staff', rec: StudentRecord | StaffRecord): void {
   summary.maxUpdatedAt = latest(summary.maxUpdatedAt, rec.updatedAt);
   if (!isActive(entity, rec.status)) return;
   const unverified = rec.idVerification !== 'verified';
@@ -168,13 +231,13 @@ function addPerson(summary: UnitEntitySummary, entity: 'students' | 'staff', rec
   bump((byLevel[rec.level ?? '?'] ??= { total: 0, unverified: 0 }), unverified);
   const byClass = (summary.byClass ??= {});
   bump((byClass[rec.className ?? '?'] ??= { total: 0, unverified: 0 }), unverified);
-  const codes = (summary.unverifiedCodes ??= []);
-  if (unverified) codes.push('studentCode' in rec ? rec.studentCode : rec.staffCode);
+  if (unverified) unverifiedCodes.push('studentCode' in rec ? rec.studentCode : rec.staffCode);
 }
 
+/** One of the two numbers as it is, not Math.max's new one: this runs once per rule and record. */
 function latest(a: number | undefined, b: number | undefined): number | undefined {
   if (a === undefined) return b;
-  return b === undefined ? a : Math.max(a, b);
+  return b === undefined || a >= b ? a : b;
 }
 
 function bump(tally: IdentityTally, unverified: boolean): void {
@@ -187,10 +250,10 @@ function addReport(summary: UnitEntitySummary, rec: ReportRecord): void {
   summary.reports ??= {};
   const current = summary.reports[rec.period];
   if (current?.submittedAt !== undefined && (rec.submittedAt === undefined || rec.submittedAt < current.submittedAt)) return;
-  summary.reports[rec.period] = {
-    ...(rec.submittedAt === undefined ? {} : { submittedAt: rec.submittedAt }),
-    ...(rec.approvedAt === undefined ? {} : { approvedAt: rec.approvedAt }),
-  };
+  const report: { submittedAt?: number; approvedAt?: number } = {};
+  if (rec.submittedAt !== undefined) report.submittedAt = rec.submittedAt;
+  if (rec.approvedAt !== undefined) report.approvedAt = rec.approvedAt;
+  summary.reports[rec.period] = report;
 }
 
 /** Several rows for one record add up: a cause on one row and a remedy on the next make one explanation. */
@@ -199,11 +262,12 @@ function addExplanation(summary: UnitEntitySummary, rec: ExplanationRecord): voi
   const perEntity = (summary.explanations[rec.entity] ??= {});
   const current = perEntity[rec.recordCode];
   const expectedDate = nonEmpty(rec.expectedDate) ?? current?.expectedDate;
-  perEntity[rec.recordCode] = {
+  const parts: { cause: boolean; remedy: boolean; expectedDate?: string } = {
     cause: (current?.cause ?? false) || nonEmpty(rec.cause) !== undefined,
     remedy: (current?.remedy ?? false) || nonEmpty(rec.remedy) !== undefined,
-    ...(expectedDate === undefined ? {} : { expectedDate }),
   };
+  if (expectedDate !== undefined) parts.expectedDate = expectedDate;
+  perEntity[rec.recordCode] = parts;
 }
 
 function nonEmpty(text: string | undefined): string | undefined {

@@ -1,5 +1,5 @@
 import type { Rule } from '../catalog/schema.ts';
-import { NO_DATA, metSince, type Measured } from './measurement.ts';
+import { NO_DATA, measured, type Measured } from './measurement.ts';
 import type { UnitEntitySummary, UnitState } from './types.ts';
 
 function activeCount(summary: UnitEntitySummary): number {
@@ -21,5 +21,5 @@ export function measureDeclaredTotals(rule: Extract<Rule, { kind: 'declared_tota
     .map(({ code }) => code);
   const met = failingCodes.length === 0;
   const since = Math.max(profiles.asOf, students.asOf, staff.asOf);
-  return { total: checks.length, failing: failingCodes.length, failingCodes, ...metSince(met, since) };
+  return measured(checks.length, failingCodes.length, failingCodes, met, since);
 }

@@ -1,6 +1,6 @@
 import type { Rule } from '../catalog/schema.ts';
 import type { EntityKind } from '../snapshot/entities.ts';
-import { NO_DATA, metSince, type Measured } from './measurement.ts';
+import { NO_DATA, measured, type Measured } from './measurement.ts';
 import type { UnitState } from './types.ts';
 
 type ExplanationsRule = Extract<Rule, { kind: 'explanations' }>;
@@ -27,5 +27,5 @@ export function measureExplanations(rule: ExplanationsRule, state: UnitState | u
   });
   const met = failingCodes.length === 0;
   const since = explained?.asOf ?? people.asOf;
-  return { total: codes.length, failing: failingCodes.length, failingCodes, ...metSince(met, since) };
+  return measured(codes.length, failingCodes.length, failingCodes, met, since);
 }

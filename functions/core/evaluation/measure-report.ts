@@ -2,7 +2,7 @@ import type { Requirement, Rule } from '../catalog/schema.ts';
 import type { UnitRecord } from '../snapshot/entities.ts';
 import { concerns } from './concerns.ts';
 import type { EvaluationContext } from './evaluation-context.ts';
-import { NO_DATA, metSince, type Measured } from './measurement.ts';
+import { NO_DATA, measured, type Measured } from './measurement.ts';
 
 type ReportRule = Extract<Rule, { kind: 'report_submitted' }>;
 
@@ -27,7 +27,7 @@ export function measureReport(requirement: Requirement, rule: ReportRule, unit: 
   const own = submittedAt(ctx, unit.unitCode, rule.period);
   if (!rule.after_children) {
     const met = own !== undefined;
-    return { total: 1, failing: met ? 0 : 1, failingCodes: met ? [] : [unit.unitCode], ...metSince(met, own) };
+    return measured(1, met ? 0 : 1, met ? [] : [unit.unitCode], met, own);
   }
   const children = (ctx.childrenOf.get(unit.unitCode) ?? []).filter(
     (child) => (child.unitKind === 'school' || child.unitKind === 'centre') && concerns(requirement, child),
@@ -42,5 +42,5 @@ export function measureReport(requirement: Requirement, rule: ReportRule, unit: 
   const ownValid = own !== undefined && own >= lastChild;
   const failingCodes = ownValid ? missing : [...missing, unit.unitCode];
   const met = failingCodes.length === 0;
-  return { total: 1 + children.length, failing: failingCodes.length, failingCodes, ...metSince(met, own) };
+  return measured(1 + children.length, failingCodes.length, failingCodes, met, own);
 }

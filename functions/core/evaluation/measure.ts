@@ -7,11 +7,11 @@ import { measureFreshness } from './measure-freshness.ts';
 import { measureRecordRule } from './measure-record-rule.ts';
 import { measureReport } from './measure-report.ts';
 import type { Measured } from './measurement.ts';
+import type { UnitState } from './types.ts';
 
-/** One rule over one unit's state as of the evaluation instant. */
-export function measure(requirement: Requirement, unit: UnitRecord, ctx: EvaluationContext): Measured {
+/** One rule over one unit's state as of the evaluation instant (other units' states are read from the context). */
+export function measure(requirement: Requirement, unit: UnitRecord, state: UnitState | undefined, ctx: EvaluationContext): Measured {
   const rule = requirement.rule;
-  const state = ctx.states.get(unit.unitCode);
   switch (rule.kind) {
     case 'freshness':
       return measureFreshness(rule, state, ctx.asOf);

@@ -15,7 +15,12 @@ export interface Measurement {
 export const NO_DATA = 'no_data' as const;
 export type Measured = Measurement | typeof NO_DATA;
 
-/** Credit needs an instant: a rule met at no known moment is not reported as met. */
-export function metSince(met: boolean, at: number | undefined): Pick<Measurement, 'met' | 'compliantSince'> {
-  return met && at !== undefined ? { met, compliantSince: at } : { met: false };
+/**
+ * Credit needs an instant: a rule met at no known moment is not reported as met. Built by
+ * assignment rather than spread, as it runs for every unit × requirement (see evaluate's result).
+ */
+export function measured(total: number, failing: number, failingCodes: string[], met: boolean, at: number | undefined): Measurement {
+  const m: Measurement = { total, failing, failingCodes, met: met && at !== undefined };
+  if (m.met) m.compliantSince = at;
+  return m;
 }

@@ -214,6 +214,8 @@ interface PersonRecordBase {
   hasFullName: boolean;
   hasNationalId: boolean;
   nationalIdHash?: number;
+  /** an earlier valid row of the same file had this unit and code (the reader warns duplicate_record_code) */
+  repeatsCode?: true;
   idVerification: IdVerification;
   statusEffectiveDate?: string;
   updatedAt?: number;

@@ -1,16 +1,42 @@
+import { DondocError } from '../errors.ts';
+
 const EMPTY = 0;
 const INITIAL_CAPACITY = 1024;
+const SLOT_BYTES = Float64Array.BYTES_PER_ELEMENT;
+
+/** ES2024's resizable ArrayBuffer (Node 20 has it; the project's ES2023 lib does not declare it). */
+interface ResizableBuffer extends ArrayBuffer {
+  resize(byteLength: number): void;
+}
+const ResizableBuffer = ArrayBuffer as unknown as new (byteLength: number, options: { maxByteLength: number }) => ResizableBuffer;
 
 /**
- * A set of 52-bit hashes in one Float64Array (open addressing, linear probing): 11 to 22
- * bytes a key, against ~40 for a Set of numbers, so duplicate detection over
- * half a million records costs megabytes, not tens of them. The table fills to three
- * quarters before doubling: well-mixed keys keep probes short there, and the set is what
- * grows with a file's rows.
+ * A table whose memory goes back to the system the moment it is dropped. A plain typed
+ * array's memory outlives it until a full garbage collection, and V8 lets tens of
+ * megabytes of those wait: every doubling of a province-sized set would leave its old
+ * table behind.
+ */
+function freeableTable(slots: number): Float64Array {
+  return new Float64Array(new ResizableBuffer(slots * SLOT_BYTES, { maxByteLength: slots * SLOT_BYTES }));
+}
+
+function free(table: Float64Array): void {
+  (table.buffer as ResizableBuffer).resize(0);
+}
+
+/**
+ * A set of 52-bit hashes (any integer from 0 to 2^53) in one Float64Array (open
+ * addressing, linear probing): 11 to 22 bytes a key, against ~40 for a Set of numbers, so
+ * duplicate detection over half a million records costs megabytes, not tens of them. The
+ * table fills to three quarters before doubling: well-mixed keys keep probes short there,
+ * and the set is what grows with a file's rows. `release()` hands its memory back once the
+ * file is read, rather than whenever the garbage collector gets to it.
  */
 export class HashSet52 {
-  private table = new Float64Array(INITIAL_CAPACITY);
+  private table: Float64Array | undefined = freeableTable(INITIAL_CAPACITY);
   private count = 0;
+  /** 0 marks an empty slot, so the key 0 itself is remembered apart */
+  private hasZero = false;
 
   get size(): number {
     return this.count;
@@ -18,21 +44,38 @@ export class HashSet52 {
 
   /** Adds the hash; false when it was already present. */
   add(hash: number): boolean {
-    // 0 marks an empty slot; folding it onto 1 costs one extra collision in 2^52.
-    const key = hash === EMPTY ? 1 : hash;
-    if ((this.count + 1) * 4 > this.table.length * 3) this.grow();
-    if (!insert(this.table, key)) return false;
+    let table = this.tableInUse();
+    if (hash === EMPTY) {
+      if (this.hasZero) return false;
+      this.hasZero = true;
+    } else {
+      if ((this.count + 1) * 4 > table.length * 3) table = this.grow(table);
+      if (!insert(table, hash)) return false;
+    }
     this.count += 1;
     return true;
   }
 
-  private grow(): void {
-    const old = this.table;
-    this.table = new Float64Array(old.length * 2);
+  /** Frees the table; the set answers no more questions after this. */
+  release(): void {
+    if (this.table !== undefined) free(this.table);
+    this.table = undefined;
+  }
+
+  private tableInUse(): Float64Array {
+    if (this.table === undefined) throw new DondocError('INVALID_ARGUMENT', 'HashSet52 đã được giải phóng / was released');
+    return this.table;
+  }
+
+  private grow(old: Float64Array): Float64Array {
+    const table = freeableTable(old.length * 2);
     for (let i = 0; i < old.length; i++) {
       const key = old[i] as number;
-      if (key !== EMPTY) insert(this.table, key);
+      if (key !== EMPTY) insert(table, key);
     }
+    free(old);
+    this.table = table;
+    return table;
   }
 }
 

@@ -114,6 +114,7 @@ export async function openSnapshot(input: SnapshotInput, opts?: { entity?: Entit
       if (report.rows === 0) log.add(makeIssue('warning', 'empty_file', {}, messages.emptyFile()));
     } finally {
       table.close();
+      validator.finish();
       log.finish();
     }
   }

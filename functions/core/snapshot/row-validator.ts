@@ -169,8 +169,15 @@ export class RowValidator {
         return undefined;
       }
       this.issue('warning', 'duplicate_record_code', { row, ...this.codeWhere(record) }, messages.duplicateRecordCode(this.entity));
+      // Kept on the record so the duplicates rule needs no second set of every code.
+      record.repeatsCode = true;
     }
     return entityRecord(this.entity, record);
+  }
+
+  /** Frees what remembers the file's codes once its last row is validated. */
+  finish(): void {
+    this.seenCodes.release();
   }
 
   /** False when an earlier record of the same unit had the same code (units: the same unit code). */

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SnapshotAccumulator } from '../../../functions/core/evaluation/accumulator.ts';
 import type { UnitEntitySummary } from '../../../functions/core/evaluation/types.ts';
 import type { EntityRecord } from '../../../functions/core/snapshot/entities.ts';
+import { bufferInput, openSnapshot } from '../../../functions/core/snapshot/open-snapshot.ts';
 import { profile, report, requirement, staff, student, summarise, unit, vn } from './builders.ts';
 
 const AS_OF = vn('2023-06-23T11:30');
@@ -208,14 +209,14 @@ describe('SnapshotAccumulator: record-level tallies', () => {
     expect(s?.tallies[req.id]).toMatchObject({ total: 3, failing: 2, failingCodes: ['HS2', 'HS3'] });
   });
 
-  it('duplicates: the same person anywhere in the snapshot, the same code within one unit', () => {
+  it('duplicates: the same person anywhere in the snapshot, a code the reader marked as repeated within its unit', () => {
     const byId = requirement('dup-id', { kind: 'duplicates', entity: 'students', keys: ['national_id'] });
     const byCode = requirement('dup-code', { kind: 'duplicates', entity: 'students', keys: ['record_code'] });
     const summaries = summarise([byId, byCode], AS_OF, [
       student('A', 'HS1', { nationalIdHash: 111 }),
       student('A', 'HS2', { nationalIdHash: 222 }),
       student('B', 'HS1', { nationalIdHash: 111 }),
-      student('A', 'HS2', { nationalIdHash: 333, status: 'transferred_out' }),
+      student('A', 'HS2', { nationalIdHash: 333, status: 'transferred_out', repeatsCode: true }),
       student('B', 'HS7'),
       student('B', 'HS8'),
     ]);
@@ -251,5 +252,43 @@ describe('SnapshotAccumulator: record-level tallies', () => {
       [0, 0],
       [1, 1],
     ]);
+  });
+});
+
+describe('SnapshotAccumulator: fed by the reader', () => {
+  async function folded(requirements: Parameters<typeof summarise>[0], csv: string): Promise<SnapshotAccumulator> {
+    const opened = await openSnapshot(bufferInput('students.csv', csv));
+    const acc = new SnapshotAccumulator(requirements, { asOf: AS_OF });
+    for await (const batch of opened.batches()) for (const rec of batch) acc.add(rec);
+    return acc;
+  }
+
+  it('fails a code repeated within its unit, not one shared by two units, and the same person listed twice', async () => {
+    const dup = requirement('dup', { kind: 'duplicates', entity: 'students', keys: ['national_id', 'record_code'] });
+    const acc = await folded(
+      [dup],
+      [
+        'unit_code,student_code,national_id,id_verification',
+        'T1,HS1,001200000001,verified',
+        'T2,HS1,001200000002,verified',
+        'T1,HS1,001200000003,verified',
+        'T2,HS9,001200000001,verified',
+      ].join('\n'),
+    );
+    const failing = Object.fromEntries(acc.summaries().map((s) => [s.unit, s.tallies[dup.id]?.failingCodes]));
+    expect(failing).toEqual({ T1: ['HS1'], T2: ['HS9'] });
+  });
+
+  it('keeps codes packed until asked, then gives what summaries() gives', async () => {
+    const id = requirement('id', { kind: 'identity_verification', entity: 'students' });
+    const rows = Array.from({ length: 100 }, (_, i) => `T${i % 3},HS${i},${i % 4 === 0 ? 'verified' : 'unverified'}`);
+    const csv = ['unit_code,student_code,id_verification', ...rows].join('\n');
+    const packed = (await folded([id], csv)).packedSummaries();
+    expect(packed.map((p) => p.summary.tallies[id.id]?.failingCodes)).toEqual([[], [], []]);
+    expect(packed.map((p) => p.summary.unverifiedCodes)).toEqual([[], [], []]);
+    const unpacked = packed.map((p) => p.unpack());
+    expect(unpacked).toEqual((await folded([id], csv)).summaries());
+    expect(unpacked.map((s) => s.tallies[id.id]?.failingCodes?.length)).toEqual([25, 25, 25]);
+    expect(unpacked[0]?.unverifiedCodes?.slice(0, 3)).toEqual(['HS3', 'HS6', 'HS9']);
   });
 });

@@ -1,0 +1,39 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { DondocError } from '../../../functions/core/errors.ts';
+import { HashSet52 } from '../../../functions/core/snapshot/hash-set-52.ts';
+
+describe('HashSet52', () => {
+  it('answers like a Set<number> for integers up to 2^53, zero included, across growth', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }).chain((n) => fc.constantFrom(n, n % 97, 0)), { maxLength: 3000 }),
+        (values) => {
+          const set = new HashSet52();
+          const reference = new Set<number>();
+          for (const v of values) {
+            expect(set.add(v)).toBe(!reference.has(v));
+            reference.add(v);
+          }
+          expect(set.size).toBe(reference.size);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('tells 0 from 1 and keys that share their low 32 bits', () => {
+    const set = new HashSet52();
+    expect([set.add(1), set.add(0), set.add(0), set.add(1)]).toEqual([true, true, false, false]);
+    expect([set.add(2 ** 32 + 5), set.add(5), set.add(2 ** 32 + 5)]).toEqual([true, true, false]);
+  });
+
+  it('refuses to answer once released, rather than answer as if empty', () => {
+    const set = new HashSet52();
+    for (let i = 1; i <= 2000; i++) set.add(i);
+    set.release();
+    set.release();
+    expect(() => set.add(7)).toThrow(DondocError);
+    expect(() => set.add(0)).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT' }));
+  });
+});
