@@ -22,8 +22,11 @@ export interface RunLocalOptions {
   port: number;
   /** the day whose scheduled runs are played after start-up (ISO 8601); absent: only the live clock */
   asOf?: string;
-  /** the demo province, and the day whose runs are played right after it is first loaded */
-  demo: { scale: number; seed: number; asOf: string; firstRun: string } | undefined;
+  /**
+   * the demo province, the day whose runs are played right after it is first loaded, and the
+   * earlier digests played before that day so the overview's trend has points (ISO 8601, oldest first)
+   */
+  demo: { scale: number; seed: number; asOf: string; firstRun: string; trendRuns?: readonly string[] } | undefined;
   department: string;
   logLevel: string;
   /** keep the wall-clock schedules running (off in tests) */
@@ -42,10 +45,11 @@ export interface RunningLocal {
 
 /**
  * `dondoc start`: the web server and the dashboard's build, the local services, the handlers,
- * the demo province, the inbox folder and the clock, in that order; prints what runs where
- * and a summary.
+ * the inbox folder, then (once what runs where is printed) the demo province, its runs and
+ * the clock, in that order; ends with a summary.
  */
 export async function runLocal(opts: RunLocalOptions): Promise<RunningLocal> {
+  const startedAt = Date.now();
   const dataDir = resolve(opts.dataDir);
   await mkdir(dataDir, { recursive: true });
   const catalog = await loadCatalog();
@@ -55,7 +59,7 @@ export async function runLocal(opts: RunLocalOptions): Promise<RunningLocal> {
     const started = Date.now();
     /* The pipeline runs without the page: a failed build leaves the server saying how to build it. */
     await ensureDashboardBuilt(undefined, () => opts.print('Đang dựng bảng điều khiển / building the dashboard…')).then(
-      (built) => built && opts.print(`✓ Đã dựng bảng điều khiển / dashboard built in ${((Date.now() - started) / 1000).toFixed(1)} s`),
+      (built) => built && opts.print(`✓ Đã dựng bảng điều khiển / dashboard built in ${seconds(started)}`),
       (err: unknown) => opts.print(`! Không dựng được bảng điều khiển / dashboard build failed: ${err instanceof Error ? err.message : String(err)}`),
     );
   }
@@ -68,27 +72,16 @@ export async function runLocal(opts: RunLocalOptions): Promise<RunningLocal> {
   });
   const store = new DynamoStateStore(DynamoDBDocumentClient.from(stack.dynamodb, { marshallOptions: { removeUndefinedValues: true } }), LOCAL_NAMES.table);
   const runSchedule = async (run: 'daily' | 'digest', asOf?: string) => {
-    opts.print(`⏰ ${run === 'daily' ? 'Chạy hằng ngày / daily run' : 'Bản tin tuần / weekly digest'} ${asOf ?? formatVn(Date.now())}`);
-    return stack.runSchedule(run, asOf);
+    const started = Date.now();
+    opts.print(`⏰ ${run === 'daily' ? 'Chạy hằng ngày / daily run' : 'Bản tin tuần / weekly digest'} ${asOf ?? formatVn(Date.now())}…`);
+    const result = await stack.runSchedule(run, asOf);
+    opts.print(`  ✓ ${seconds(started)}`);
+    return result;
   };
   web.attach({ api: localApiDeps(stack, catalog), department: opts.department, mailboxUrl: stack.mailboxUrl, runSchedule });
   await writeStackFile(dataDir, { pid: process.pid, dashboard: web.url, mailbox: stack.mailboxUrl, s3: stack.endpoints.s3, bucket: LOCAL_NAMES.bucket, dataDir });
-
-  let replay = opts.asOf;
-  if (opts.demo) {
-    const started = Date.now();
-    const { loaded } = await loadDemo(stack, { cacheDir: join(dataDir, 'demo'), ...opts.demo, onProgress: opts.print });
-    opts.print(loaded ? `✓ Đã nạp dữ liệu mẫu / demo province loaded in ${((Date.now() - started) / 1000).toFixed(1)} s` : '✓ Dữ liệu mẫu đã có từ lần trước / demo province kept from the last start');
-    /* A restart keeps the statuses and emails of the last run: replaying it would change nothing. */
-    if (loaded) replay ??= opts.demo.firstRun;
-  }
-  if (replay !== undefined) {
-    const at = formatVn(parseInstant(replay));
-    await runSchedule('daily', at);
-    if (isoWeekday(vnDate(parseInstant(at))) === 1) await runSchedule('digest', at);
-  }
-
   const inbox = join(dataDir, 'inbox');
+  /* Watched before the load: the folder is printed next, and a file dropped meanwhile queues behind the demo's. */
   await mkdir(inbox, { recursive: true });
   const stopInbox = await watchInbox({
     dir: inbox,
@@ -96,21 +89,30 @@ export async function runLocal(opts: RunLocalOptions): Promise<RunningLocal> {
     onUploaded: (name) => opts.print(`📥 ${name}: đã tải lên / uploaded`),
     onError: (name, error) => opts.print(`! ${name}: ${error instanceof Error ? error.message : String(error)}`),
   });
+  /* The addresses before the long part: the page is usable at once and says when no run has landed yet. */
+  opts.print(whereThingsRun(web, stack, dataDir, inbox));
+  if (opts.demo) opts.print('Đang nạp dữ liệu mẫu; trang hiện số liệu khi lần chạy đầu xong / loading the demo: the page shows figures once its first run is done');
+
+  let replay = opts.asOf;
+  if (opts.demo) {
+    const started = Date.now();
+    const { loaded } = await loadDemo(stack, { cacheDir: join(dataDir, 'demo'), ...opts.demo, onProgress: opts.print });
+    opts.print(loaded ? `✓ Đã nạp dữ liệu mẫu / demo province loaded in ${seconds(started)}` : '✓ Dữ liệu mẫu đã có từ lần trước / demo province kept from the last start');
+    /* A restart keeps the statuses and emails of the last run: replaying it would change nothing. */
+    if (loaded) replay ??= opts.demo.firstRun;
+    /* Replayed runs store the statuses of their own instant: the earlier ones go first, so the last run's stay. */
+    if (loaded) for (const at of opts.demo.trendRuns ?? []) await runSchedule('digest', formatVn(parseInstant(at)));
+  }
+  if (replay !== undefined) {
+    const at = formatVn(parseInstant(replay));
+    await runSchedule('daily', at);
+    if (isoWeekday(vnDate(parseInstant(at))) === 1) await runSchedule('digest', at);
+  }
+
   const stopClock = opts.clock ? startLocalClock(async (run, asOf) => void (await runSchedule(run, asOf))) : () => undefined;
 
   opts.print(formatSummary(await readCompliance(store, catalog)));
-  opts.print(
-    [
-      '',
-      `Bảng điều khiển / dashboard   ${web.url}`,
-      `Đăng nhập thử / sign in       ${web.url}/local/sign-in`,
-      `Hộp thư / mailbox (SES)       ${stack.mailboxUrl}`,
-      `S3 (s3rver)                   ${stack.endpoints.s3}  bucket ${LOCAL_NAMES.bucket}`,
-      `DynamoDB (dynalite)           ${stack.endpoints.dynamodb}  table ${LOCAL_NAMES.table}`,
-      `Thư mục dữ liệu / data folder ${dataDir}`,
-      `Thả tệp vào / drop files into ${inbox}`,
-    ].join('\n'),
-  );
+  opts.print(`\n✓ Sẵn sàng / ready in ${seconds(startedAt)}: ${web.url}`);
 
   return {
     web,
@@ -123,4 +125,22 @@ export async function runLocal(opts: RunLocalOptions): Promise<RunningLocal> {
       await web.stop();
     },
   };
+}
+
+function seconds(since: number): string {
+  return `${((Date.now() - since) / 1000).toFixed(1)} s`;
+}
+
+function whereThingsRun(web: LocalWeb, stack: LocalStack, dataDir: string, inbox: string): string {
+  return [
+    '',
+    `Bảng điều khiển / dashboard   ${web.url}`,
+    `Đăng nhập thử / sign in       ${web.url}/local/sign-in`,
+    `Hộp thư / mailbox (SES)       ${stack.mailboxUrl}`,
+    `S3 (s3rver)                   ${stack.endpoints.s3}  bucket ${LOCAL_NAMES.bucket}`,
+    `DynamoDB (dynalite)           ${stack.endpoints.dynamodb}  table ${LOCAL_NAMES.table}`,
+    `Thư mục dữ liệu / data folder ${dataDir}`,
+    `Thả tệp vào / drop files into ${inbox}`,
+    '',
+  ].join('\n');
 }

@@ -1,5 +1,7 @@
 import { BatchGetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { boundedMap } from '../../core/concurrency/bounded-map.ts';
 import { AdapterError } from '../adapter-error.ts';
+import { BATCHES_IN_FLIGHT, chunks } from './chunks.ts';
 import type { TableKey } from './keys.ts';
 import { backoffDelay, type RetryPolicy, sleep } from './retry-policy.ts';
 import { call } from './sdk-errors.ts';
@@ -12,7 +14,7 @@ export function projectionOf(attributes: readonly string[]): { ProjectionExpress
   return { ProjectionExpression: Object.keys(names).join(', '), ExpressionAttributeNames: names };
 }
 
-/** Strongly consistent reads of many keys, 100 per request, UnprocessedKeys retried with backoff. */
+/** Strongly consistent reads of many keys, 100 per request and a few requests at once, UnprocessedKeys retried with backoff; found items come in no particular order. */
 export async function getAll(
   client: DynamoDBDocumentClient,
   tableName: string,
@@ -22,8 +24,8 @@ export async function getAll(
 ): Promise<Record<string, unknown>[]> {
   const projection = attributes === undefined ? {} : projectionOf(attributes);
   const found: Record<string, unknown>[] = [];
-  for (let offset = 0; offset < keys.length; offset += BATCH_GET_LIMIT) {
-    let pending: Record<string, unknown>[] = keys.slice(offset, offset + BATCH_GET_LIMIT).map((key) => ({ ...key }));
+  await boundedMap(chunks(keys, BATCH_GET_LIMIT), BATCHES_IN_FLIGHT, async (chunk) => {
+    let pending: Record<string, unknown>[] = chunk.map((key) => ({ ...key }));
     for (let attempt = 0; pending.length > 0; attempt++) {
       if (attempt === policy.maxAttempts) {
         throw new AdapterError('UNPROCESSED', `${pending.length} keys left unprocessed after ${attempt} BatchGetItem attempts`);
@@ -35,6 +37,6 @@ export async function getAll(
       found.push(...(response.Responses?.[tableName] ?? []));
       pending = response.UnprocessedKeys?.[tableName]?.Keys ?? [];
     }
-  }
+  });
   return found;
 }

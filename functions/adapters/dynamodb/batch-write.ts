@@ -1,5 +1,7 @@
 import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { boundedMap } from '../../core/concurrency/bounded-map.ts';
 import { AdapterError } from '../adapter-error.ts';
+import { BATCHES_IN_FLIGHT, chunks } from './chunks.ts';
 import { backoffDelay, type RetryPolicy, sleep } from './retry-policy.ts';
 import { call } from './sdk-errors.ts';
 
@@ -8,7 +10,8 @@ const BATCH_WRITE_LIMIT = 25;
 /**
  * Unconditional puts, 25 per request. A batch may come back partly done (UnprocessedItems)
  * without any error; those items are sent again with backoff until the policy's attempts run
- * out, then the whole call fails as retryable. Every caller writes items whose keys are
+ * out, then the whole call fails as retryable. A few batches are in flight at once: a run's
+ * history is thousands of items, and one request at a time leaves the table waiting on the round trips. Every caller writes items whose keys are
  * deterministic, so a retried call rewrites the same items.
  */
 export async function putAll(
@@ -17,8 +20,8 @@ export async function putAll(
   items: readonly Record<string, unknown>[],
   policy: RetryPolicy,
 ): Promise<void> {
-  for (let offset = 0; offset < items.length; offset += BATCH_WRITE_LIMIT) {
-    let pending = items.slice(offset, offset + BATCH_WRITE_LIMIT).map((Item) => ({ PutRequest: { Item } }));
+  await boundedMap(chunks(items, BATCH_WRITE_LIMIT), BATCHES_IN_FLIGHT, async (chunk) => {
+    let pending = chunk.map((Item) => ({ PutRequest: { Item } }));
     for (let attempt = 0; pending.length > 0; attempt++) {
       if (attempt === policy.maxAttempts) {
         throw new AdapterError('UNPROCESSED', `${pending.length} items left unprocessed after ${attempt} BatchWriteItem attempts`);
@@ -29,5 +32,5 @@ export async function putAll(
         request.PutRequest?.Item === undefined ? [] : [{ PutRequest: { Item: request.PutRequest.Item } }],
       );
     }
-  }
+  });
 }

@@ -7,6 +7,8 @@ import { UsageError } from '../usage-error.ts';
 
 /** The day played after the demo is first loaded: the Monday after seed 004's notice, so the digest goes too. */
 export const DEFAULT_DEMO_RUN = '2023-06-26T08:00:00+07:00';
+/* The Monday before, played first (its digest only): the overview's trend and the digest's week-on-week change get a point to compare with. */
+export const DEMO_TREND_RUNS = ['2023-06-19T08:00:00+07:00'];
 
 const StartOptions = z.object({
   dataDir: z.string().default('.dondoc'),
@@ -30,7 +32,7 @@ export async function startCommand(ctx: CliContext, raw: unknown): Promise<void>
     dataDir: opts.dataDir,
     port: opts.port,
     ...(opts.asOf === undefined ? {} : { asOf: opts.asOf }),
-    demo: opts.demo ? { scale: opts.scale, seed: opts.seed, asOf: SEED_004_AS_OF, firstRun: DEFAULT_DEMO_RUN } : undefined,
+    demo: opts.demo ? { scale: opts.scale, seed: opts.seed, asOf: SEED_004_AS_OF, firstRun: DEFAULT_DEMO_RUN, trendRuns: DEMO_TREND_RUNS } : undefined,
     department: opts.department,
     logLevel: opts.verbose ? 'INFO' : 'WARN',
     clock: !opts.once,

@@ -34,8 +34,8 @@ export async function loadDemo(stack: LocalStack, opts: DemoOptions): Promise<{ 
   const uploads = await generated(opts);
   const [registry] = uploads;
   if (registry === undefined || (await exists(stack.s3, demoKey(registry.entity, registry.file)))) return { loaded: false, uploads };
-  for (const { entity, file, asOf } of uploads) {
-    opts.onProgress?.(`Tải lên ${entity} / uploading ${basename(file)}…`);
+  for (const [i, { entity, file, asOf }] of uploads.entries()) {
+    opts.onProgress?.(`Tải lên ${entity} (${i + 1}/${uploads.length}) / uploading ${basename(file)}…`);
     await stack.upload(demoKey(entity, file), await readFile(file), { asOf });
     await stack.idle();
   }
