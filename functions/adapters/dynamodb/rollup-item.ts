@@ -1,16 +1,9 @@
 import { z } from 'zod';
+import { StatusCountsSchema as Counts } from '../../core/evaluation/status-counts-schema.ts';
 import type { RollupEntry } from '../../core/evaluation/rollup-entries.ts';
-import { STATUSES } from '../../core/evaluation/types.ts';
 import { rollupDayKey, rollupKey } from './keys.ts';
 import { parseItem } from './parse-item.ts';
 
-const Counts = z.object({
-  units: z.number(),
-  total: z.number(),
-  failing: z.number(),
-  rate: z.number(),
-  byStatus: z.partialRecord(z.enum(STATUSES), z.number()),
-});
 
 const RollupItem = z.object({ scope: z.string(), key: z.string(), counts: Counts, evaluatedAt: z.number() });
 const RollupDayItem = RollupItem.extend({ day: z.iso.date() });

@@ -1,5 +1,5 @@
 import type { ScopeKind } from '../access/scope.ts';
-import type { Status, StatusCounts } from '../evaluation/types.ts';
+import type { StatusCounts, UnitRequirementResult } from '../evaluation/types.ts';
 import type { Finding } from '../notify/types.ts';
 import type { IdentityAppendices, AppendixRow, DistrictAppendixRow } from '../report/identity-appendices.ts';
 import type { IdentityUnitRow } from '../report/identity.ts';
@@ -116,15 +116,8 @@ export interface FailingRecord {
   explanation?: { cause: boolean; remedy: boolean; expectedDate?: string };
 }
 
-export interface RequirementDetail {
-  requirement: string;
+export interface RequirementDetail extends Pick<UnitRequirementResult, 'requirement' | 'dispatch' | 'status' | 'deadline' | 'total' | 'failing' | 'rate'> {
   title: string;
-  dispatch: string;
-  status: Status;
-  deadline?: number;
-  total: number;
-  failing: number;
-  rate: number;
   /** what the unit should do next, from the catalog */
   action?: string;
   /** how far the unit is, in the reminder's words ("Đơn vị còn 13/284 học sinh chưa xác thực (4,58%)."); absent once met */

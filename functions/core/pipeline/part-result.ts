@@ -1,13 +1,7 @@
 import { z } from 'zod';
+import { StatusCountsSchema as Counts } from '../evaluation/status-counts-schema.ts';
 import { STATUSES } from '../evaluation/types.ts';
 
-const Counts = z.object({
-  units: z.number(),
-  total: z.number(),
-  failing: z.number(),
-  rate: z.number(),
-  byStatus: z.partialRecord(z.enum(STATUSES), z.number()),
-});
 const CountTable = z.record(z.string(), Counts);
 
 const OverdueRow = z.object({
