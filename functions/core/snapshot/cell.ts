@@ -15,6 +15,25 @@ export function cleanText(text: string): string {
   return isAscii(trimmed) ? trimmed : trimmed.normalize('NFC');
 }
 
+/** Enough for a column's class names or qualifications, bounded against a column of free text. */
+const MEMO_LIMIT = 4096;
+
+/**
+ * cleanText for one column's cells. Normalising costs far more than a lookup, and the
+ * non-ASCII values a column keeps (class names, qualifications) repeat row after row.
+ */
+export function memoisedCleanText(): (text: string) => string {
+  const memo = new Map<string, string>();
+  return (text) => {
+    if (isAscii(text)) return text.trim();
+    const hit = memo.get(text);
+    if (hit !== undefined) return hit;
+    const clean = text.trim().normalize('NFC');
+    if (memo.size < MEMO_LIMIT) memo.set(text, clean);
+    return clean;
+  };
+}
+
 /** A cell as text, as the uploader would read it in the file. */
 export function cellText(cell: Cell): string {
   if (cell === undefined) return '';

@@ -1,4 +1,5 @@
 import { CsvTokenizer, detectDelimiter } from './csv-tokenizer.ts';
+import type { ReplacementWatch } from './text-decoder.ts';
 import { tableWithHeaderRow, type RawRow, type Table } from './table.ts';
 
 /** The first non-blank line, once the text holds a complete one. */
@@ -40,6 +41,6 @@ async function* csvRows(text: AsyncIterable<string>): AsyncGenerator<RawRow[]> {
   if (records.length > 0) yield numbered(records);
 }
 
-export function openCsvTable(text: AsyncIterable<string>, close: () => void): Promise<Table> {
-  return tableWithHeaderRow(csvRows(text)[Symbol.asyncIterator](), { date1904: () => false, strictWidth: true, close });
+export function openCsvTable(text: AsyncIterable<string>, watch: ReplacementWatch, close: () => void): Promise<Table> {
+  return tableWithHeaderRow(csvRows(text)[Symbol.asyncIterator](), { date1904: () => false, strictWidth: true, mayHoldReplacement: () => watch.seen, close });
 }

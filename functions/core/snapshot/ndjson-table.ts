@@ -83,5 +83,6 @@ export async function openNdjsonTable(text: AsyncIterable<string>, close: () => 
     if (pending.length > 0) yield pending;
     yield* batches;
   }
-  return { header: columns.header, headerRow: 0, date1904: false, strictWidth: false, rows: rows(), close };
+  // A JSON escape can spell U+FFFD too, so every value is searched.
+  return { header: columns.header, headerRow: 0, date1904: false, strictWidth: false, mayHoldReplacement: () => true, rows: rows(), close };
 }

@@ -43,8 +43,10 @@ function parseOptions(opts: unknown): OpenOptions {
 
 async function openTable(format: SnapshotFormat, bytes: ByteSource, entity: EntityKind | undefined): Promise<Table> {
   switch (format) {
-    case 'csv':
-      return openCsvTable(decodeText(bytes.stream), bytes.close);
+    case 'csv': {
+      const watch = { seen: false };
+      return openCsvTable(decodeText(bytes.stream, watch), watch, bytes.close);
+    }
     case 'ndjson':
       return openNdjsonTable(decodeText(bytes.stream), bytes.close);
     case 'xlsx': {

@@ -1,4 +1,4 @@
-import { cellText, cleanText, type Cell } from './cell.ts';
+import { cellText, cleanText, memoisedCleanText, type Cell } from './cell.ts';
 import { COLUMNS, type ColumnSpec, type EntityKind, type EntityRecord } from './entities.ts';
 import { hash52, hash52Joined } from './hash52.ts';
 import { HashSet52 } from './hash-set-52.ts';
@@ -22,6 +22,8 @@ interface ColumnPlan {
   role: Role;
   /** kept text needs NFC; parsed values (dates, labels folded, codes of digits) only need trimming */
   keepsText: boolean;
+  /** cleanText, remembered per spelling for the column */
+  clean: (text: string) => string;
   parse: ValueParser;
   invalid: Message;
 }
@@ -100,6 +102,7 @@ export class RowValidator {
           key: this.keys[spec.name] ?? spec.name,
           role: roleOf(spec),
           keepsText: spec.type === 'string' && !spec.personal,
+          clean: memoisedCleanText(),
           parse: parserFor(spec, { date1904: this.table.date1904 }),
           invalid: invalidValueMessage(spec),
         });
@@ -126,12 +129,13 @@ export class RowValidator {
 
     const record = blankRecord(this.entity);
     let ok = !this.blocked;
+    const searchReplacement = this.table.mayHoldReplacement();
     for (const plan of this.plans) {
       let cell: Cell = cells[plan.position];
       if (typeof cell === 'string') {
-        cell = plan.keepsText ? cleanText(cell) : cell.trim();
+        cell = plan.keepsText ? plan.clean(cell) : cell.trim();
         if (cell === '') cell = undefined;
-        else if (cell.includes(REPLACEMENT_CHARACTER)) {
+        else if (searchReplacement && cell.includes(REPLACEMENT_CHARACTER)) {
           this.issue('error', 'encoding', { row, column: plan.header, field: plan.spec.name, value: shownValue(plan.spec, cell) }, messages.encoding());
           ok = false;
           continue;

@@ -23,6 +23,8 @@ export interface Table {
   date1904: boolean;
   /** every row must have exactly as many cells as the header (CSV) */
   strictWidth: boolean;
+  /** false while no text read so far holds U+FFFD (a decoding failure), so cells need no search for one */
+  mayHoldReplacement: () => boolean;
   /** the rows after the header, in batches so a reader's chunk costs one await */
   rows: AsyncIterator<RawRow[]>;
   close(): void;
@@ -52,7 +54,7 @@ async function* remaining(first: RawRow[], rest: AsyncIterator<RawRow[]>): Async
 /** For formats whose first non-blank row names the columns (CSV, XLSX). */
 export async function tableWithHeaderRow(
   batches: AsyncIterator<RawRow[]>,
-  opts: { date1904: () => boolean; strictWidth: boolean; close: () => void },
+  opts: { date1904: () => boolean; strictWidth: boolean; mayHoldReplacement: () => boolean; close: () => void },
 ): Promise<Table> {
   for (;;) {
     const next = await batches.next();
@@ -65,6 +67,7 @@ export async function tableWithHeaderRow(
       headerRow: headerRow.row,
       date1904: opts.date1904(),
       strictWidth: opts.strictWidth,
+      mayHoldReplacement: opts.mayHoldReplacement,
       rows: remaining(next.value.slice(at + 1), batches),
       close: opts.close,
     };

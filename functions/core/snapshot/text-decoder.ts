@@ -1,6 +1,19 @@
 import iconv from 'iconv-lite';
 
 const BOM_SNIFF_BYTES = 3;
+/**
+ * Text is handed on at most this many bytes at a time, however large the reads: a piece's
+ * rows are alive together until the last is validated, and at 64 KiB they die young, in
+ * the scavenger; at 256 KiB enough outlived a scavenge to be promoted and peak memory grew
+ * with the file.
+ */
+const PIECE_BYTES = 64 * 1024;
+const REPLACEMENT_CHARACTER = '\uFFFD';
+
+/** Set once any decoded text holds U+FFFD, so readers need not search every cell for one before that. */
+export interface ReplacementWatch {
+  seen: boolean;
+}
 
 /** UTF-16 when a BOM says so (Excel's "Unicode text"), UTF-8 otherwise. */
 function encodingOf(head: Buffer): 'utf16le' | 'utf16be' | 'utf8' {
@@ -29,10 +42,10 @@ function chunkDecoder(head: Buffer): ChunkDecoder {
 }
 
 /**
- * Bytes to text by chunks, the BOM dropped. Invalid UTF-8 becomes U+FFFD, which the row
- * validator reports as an encoding problem where it lands.
+ * Bytes to text by pieces, the BOM dropped. Invalid UTF-8 becomes U+FFFD, which the row
+ * validator reports as an encoding problem where it lands; `watch` says whether any did.
  */
-export async function* decodeText(bytes: AsyncIterable<Buffer>): AsyncGenerator<string> {
+export async function* decodeText(bytes: AsyncIterable<Buffer>, watch: ReplacementWatch = { seen: false }): AsyncGenerator<string> {
   let decoder: ChunkDecoder | undefined;
   let head = Buffer.alloc(0);
   for await (const chunk of bytes) {
@@ -43,14 +56,21 @@ export async function* decodeText(bytes: AsyncIterable<Buffer>): AsyncGenerator<
       decoder = chunkDecoder(head);
       input = head;
     }
-    const text = decoder.write(input);
-    if (text !== '') yield text;
+    for (let at = 0; at < input.length; at += PIECE_BYTES) {
+      const text = watched(decoder.write(input.subarray(at, at + PIECE_BYTES)), watch);
+      if (text !== '') yield text;
+    }
   }
   if (decoder === undefined) {
     decoder = chunkDecoder(head);
-    const text = decoder.write(head);
+    const text = watched(decoder.write(head), watch);
     if (text !== '') yield text;
   }
-  const tail = decoder.end();
+  const tail = watched(decoder.end(), watch);
   if (tail) yield tail;
+}
+
+function watched(text: string, watch: ReplacementWatch): string {
+  if (!watch.seen && text.includes(REPLACEMENT_CHARACTER)) watch.seen = true;
+  return text;
 }

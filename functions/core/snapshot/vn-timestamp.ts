@@ -1,6 +1,7 @@
 import { DondocError } from '../errors.ts';
 import { parseInstant } from '../time.ts';
 import { digitsAt, isValidDay } from './calendar-date.ts';
+import { utcInstant } from './civil-instant.ts';
 import { excelSerialToWallClock } from './excel-serial.ts';
 
 const HOUR_MS = 3_600_000;
@@ -31,7 +32,7 @@ function isValidTime(h: number, mi: number, s: number): boolean {
 /** The instant of a Vietnam wall-clock time, or undefined when no such time exists. */
 export function vnWallClockInstant(y: number, mo: number, d: number, h = 0, mi = 0, s = 0, ms = 0): number | undefined {
   if (!isValidDay(y, mo, d) || !isValidTime(h, mi, s)) return undefined;
-  if (y >= FIXED_OFFSET_FROM_YEAR) return Date.UTC(y, mo - 1, d, h, mi, s, ms) - VN_OFFSET_MS;
+  if (y >= FIXED_OFFSET_FROM_YEAR) return utcInstant(y, mo, d, h, mi, s, ms) - VN_OFFSET_MS;
   try {
     return parseInstant(`${pad(y, 4)}-${pad(mo)}-${pad(d)}T${pad(h)}:${pad(mi)}:${pad(s)}.${pad(ms, 3)}`);
   } catch (err) {
@@ -98,7 +99,7 @@ function canonicalTimestamp(text: string): number | undefined {
   if (n <= 19) return vnWallClockInstant(y, mo, d, h, mi, s);
   const offset = n === 20 ? (text.charCodeAt(19) === LETTER_Z ? 0 : Number.NaN) : offsetAt(text, 19);
   if (Number.isNaN(offset) || !isValidDay(y, mo, d) || !isValidTime(h, mi, s)) return undefined;
-  return Date.UTC(y, mo - 1, d, h, mi, s) - offset;
+  return utcInstant(y, mo, d, h, mi, s) - offset;
 }
 
 /**

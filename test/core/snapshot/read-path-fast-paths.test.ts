@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { cleanText } from '../../../functions/core/snapshot/cell.ts';
-import { cutAt, tokenize } from './helpers.ts';
+import { cleanText, memoisedCleanText } from '../../../functions/core/snapshot/cell.ts';
+import { cutAt, located, tokenize } from './helpers.ts';
+import { bufferInput, validateSnapshot } from '../../../functions/core/snapshot/open-snapshot.ts';
 import { hash52, hash52Joined } from '../../../functions/core/snapshot/hash52.ts';
 import { decodeText } from '../../../functions/core/snapshot/text-decoder.ts';
 import { nationalIdDigits } from '../../../functions/core/snapshot/value-parsers.ts';
@@ -143,6 +144,47 @@ describe('decodeText', () => {
         expect(await decodedByChunks(input, cuts)).toBe(iconvText(input));
       }),
       { numRuns: 3000 },
+    );
+  });
+});
+
+describe('large reads', () => {
+  const row = (i: number) => `T1,HS${i},Nguyễn Thị Hằng,Lớp 10A${i % 7},verified\n`;
+  const header = 'unit_code,student_code,full_name,class_name,id_verification\n';
+
+  it('hands a chunk far larger than a piece on as text, multi-byte characters intact across the cuts', async () => {
+    const text = header + Array.from({ length: 6000 }, (_, i) => row(i)).join('');
+    async function* oneChunk(): AsyncGenerator<Buffer> {
+      yield Buffer.from(text, 'utf8');
+    }
+    const pieces: string[] = [];
+    for await (const piece of decodeText(oneChunk())) pieces.push(piece);
+    expect(pieces.length).toBeGreaterThan(3);
+    expect(pieces.join('')).toBe(text);
+  });
+
+  it('still finds an undecodable byte that first appears deep in a large file, at its row and column', async () => {
+    const clean = Array.from({ length: 7000 }, (_, i) => row(i)).join('');
+    const bytes = Buffer.concat([Buffer.from(header + clean, 'utf8'), Buffer.from('T1,HS9999,An,Lớp 1'), Buffer.from([0xff]), Buffer.from(',verified\n')]);
+    expect(bytes.length).toBeGreaterThan(256 * 1024);
+    const report = await validateSnapshot(bufferInput('students.csv', bytes));
+    expect(located(report)).toEqual([{ severity: 'error', code: 'encoding', row: 7002, column: 'class_name', field: 'class_name', value: 'Lớp 1\uFFFD' }]);
+  });
+
+  it('reports a replacement character written into the file itself, as before', async () => {
+    const report = await validateSnapshot(bufferInput('students.csv', `${header}T1,A,An,10\uFFFD,verified\n`));
+    expect(located(report)).toEqual([{ severity: 'error', code: 'encoding', row: 2, column: 'class_name', field: 'class_name', value: '10\uFFFD' }]);
+  });
+});
+
+describe('memoisedCleanText', () => {
+  it('is cleanText, whatever spellings repeat', () => {
+    const spelling = fc.oneof(fc.constantFrom(' Mầm 3 ', 'Mầm 3', 'Ma\u0300m 3', '\u00a0Cao đẳng', 'Cao \u0111a\u0306\u0309ng', 'A1', ' 10A '), fc.string({ unit: 'grapheme' }));
+    fc.assert(
+      fc.property(fc.array(spelling, { maxLength: 30 }), (texts) => {
+        const clean = memoisedCleanText();
+        for (const text of texts) expect(clean(text)).toBe(cleanText(text));
+      }),
     );
   });
 });
