@@ -58,10 +58,28 @@ export function digitsAt(text: string, at: number, count: number): number {
   return n;
 }
 
-/** `YYYY-MM-DD` exactly, the shape nearly every export uses: read without a regular expression. */
+/** Whether `text` from `start` to `end` is `YYYY-MM-DD` exactly, a real day: the shape nearly every export uses, read without a regular expression. */
+export function isCanonicalDateAt(text: string, start: number, end: number): boolean {
+  if (end - start !== 10 || text.charCodeAt(start + 4) !== HYPHEN || text.charCodeAt(start + 7) !== HYPHEN) return false;
+  return isValidDay(digitsAt(text, start, 4), digitsAt(text, start + 5, 2), digitsAt(text, start + 8, 2));
+}
+
+const SLASH = 47;
+const DOT = 46;
+const isDaySeparator = (c: number): boolean => c === SLASH || c === DOT || c === HYPHEN;
+
+/**
+ * `DD/MM/YYYY` (or with `.` or `-`) with two-digit day and month, as Vietnamese exports
+ * write dates, in `text` from `start` to `end`: the ISO date, or undefined for any other
+ * shape or a day that does not exist.
+ */
+export function dayFirstDateAt(text: string, start: number, end: number): string | undefined {
+  if (end - start !== 10 || !isDaySeparator(text.charCodeAt(start + 2)) || !isDaySeparator(text.charCodeAt(start + 5))) return undefined;
+  return checkedDate(digitsAt(text, start + 6, 4), digitsAt(text, start + 3, 2), digitsAt(text, start, 2));
+}
+
 function canonicalDate(text: string): string | undefined {
-  if (text.length !== 10 || text.charCodeAt(4) !== HYPHEN || text.charCodeAt(7) !== HYPHEN) return undefined;
-  return isValidDay(digitsAt(text, 0, 4), digitsAt(text, 5, 2), digitsAt(text, 8, 2)) ? text : undefined;
+  return isCanonicalDateAt(text, 0, text.length) ? text : undefined;
 }
 
 /** `YYYY-MM-DD`, `DD/MM/YYYY` (day first, always) or an Excel serial written out as text. */

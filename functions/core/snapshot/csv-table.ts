@@ -1,4 +1,4 @@
-import { CsvTokenizer, detectDelimiter } from './csv-tokenizer.ts';
+import { CsvTokenizer, detectDelimiter, type CsvRecord } from './csv-tokenizer.ts';
 import type { ReplacementWatch } from './text-decoder.ts';
 import { tableWithHeaderRow, type RawRow, type Table } from './table.ts';
 
@@ -17,24 +17,28 @@ async function* csvRows(text: AsyncIterable<string>): AsyncGenerator<RawRow[]> {
   let tokenizer: CsvTokenizer | undefined;
   let head = '';
   let row = 0;
-  const numbered = (records: string[][]): RawRow[] => records.map((cells) => ({ row: ++row, cells }));
+  let delimiter = ',';
+  const numbered = (records: CsvRecord[]): RawRow[] =>
+    records.map((record) => (typeof record === 'string' ? { row: ++row, line: record, delimiter } : { row: ++row, cells: record }));
   for await (const chunk of text) {
     let input = chunk;
     if (tokenizer === undefined) {
       head += chunk;
       const line = headerLine(head);
       if (line === undefined) continue;
-      tokenizer = new CsvTokenizer(detectDelimiter(line));
+      delimiter = detectDelimiter(line);
+      tokenizer = new CsvTokenizer(delimiter);
       input = head;
     }
-    const records: string[][] = [];
+    const records: CsvRecord[] = [];
     tokenizer.push(input, records);
     if (records.length > 0) yield numbered(records);
   }
-  const records: string[][] = [];
+  const records: CsvRecord[] = [];
   if (tokenizer === undefined) {
     // The file holds no complete non-blank line: read what there is.
-    tokenizer = new CsvTokenizer(detectDelimiter(head));
+    delimiter = detectDelimiter(head);
+    tokenizer = new CsvTokenizer(delimiter);
     tokenizer.push(head, records);
   }
   tokenizer.end(records);

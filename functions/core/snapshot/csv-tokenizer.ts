@@ -26,9 +26,15 @@ export function detectDelimiter(headerLine: string): string {
 }
 
 /**
- * A streaming RFC 4180 reader: text goes in by chunks, records (arrays of raw cells) come
- * out. Lines without a quote, nearly all of a real export, are split directly; a line
- * with one goes through a state machine that can stop at a chunk's end and resume.
+ * A record as read: its raw cells, or, for a line without a quote, the line itself (its
+ * cells are the line split at the delimiter), which a reader can take apart in place.
+ */
+export type CsvRecord = string[] | string;
+
+/**
+ * A streaming RFC 4180 reader: text goes in by chunks, records come out. Lines without a
+ * quote, nearly all of a real export, come out whole; a line with one goes through a state
+ * machine that can stop at a chunk's end and resume.
  * It is lenient where Excel is: a quote inside an unquoted field is a literal, text after
  * a closing quote is kept, an unclosed quote runs to the end of the file (and the row then
  * shows up with the wrong number of cells). A blank line is a record of one empty cell,
@@ -46,7 +52,7 @@ export class CsvTokenizer {
     this.delimiterCode = delimiter.charCodeAt(0);
   }
 
-  push(chunk: string, out: string[][]): void {
+  push(chunk: string, out: CsvRecord[]): void {
     let text = chunk;
     let pos = 0;
     if (this.state !== AT_RECORD_START) {
@@ -71,7 +77,7 @@ export class CsvTokenizer {
       }
       if (quote > newline) {
         const end = newline > pos && text.charCodeAt(newline - 1) === CARRIAGE_RETURN ? newline - 1 : newline;
-        out.push(text.slice(pos, end).split(this.delimiter));
+        out.push(text.slice(pos, end));
         pos = newline + 1;
       } else {
         pos = this.runStateMachine(text, pos, out);
@@ -81,7 +87,7 @@ export class CsvTokenizer {
   }
 
   /** Emits the last record when the file does not end with a line break. */
-  end(out: string[][]): void {
+  end(out: CsvRecord[]): void {
     if (this.carry !== '') {
       const carry = this.carry;
       this.carry = '';
@@ -94,7 +100,7 @@ export class CsvTokenizer {
     }
   }
 
-  private emit(out: string[][]): void {
+  private emit(out: CsvRecord[]): void {
     out.push(this.cells);
     this.cells = [];
     this.field = '';
@@ -102,7 +108,7 @@ export class CsvTokenizer {
   }
 
   /** Reads one record from `pos`; returns where the next record starts, or -1 when the text ran out first. */
-  private runStateMachine(text: string, pos: number, out: string[][]): number {
+  private runStateMachine(text: string, pos: number, out: CsvRecord[]): number {
     const length = text.length;
     const delimiter = this.delimiterCode;
     let state: State = this.state === AT_RECORD_START ? FIELD_START : this.state;

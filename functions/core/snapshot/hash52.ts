@@ -15,10 +15,10 @@ function fmix32(h: number): number {
 let laneA = FNV_OFFSET;
 let laneB = SECOND_OFFSET;
 
-function feed(text: string): void {
+function feed(text: string, start = 0, end = text.length): void {
   let a = laneA;
   let b = laneB;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
     a = Math.imul(a ^ c, FNV_PRIME);
     b = Math.imul(b ^ c, SECOND_PRIME);
@@ -42,6 +42,12 @@ function finish(): number {
  */
 export function hash52(text: string): number {
   feed(text);
+  return finish();
+}
+
+/** hash52(text.slice(start, end)) without the copy. */
+export function hash52Range(text: string, start: number, end: number): number {
+  feed(text, start, end);
   return finish();
 }
 

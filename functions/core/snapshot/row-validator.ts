@@ -7,7 +7,9 @@ import { makeIssue, type IssueLog, type IssueWhere } from './issue-log.ts';
 import { invalidValueMessage, messages, type Message } from './issue-messages.ts';
 import { maskNationalId } from './mask-national-id.ts';
 import { RECORD_CODE_COLUMN, RECORD_KEYS, blankRecord, entityRecord } from './record-keys.ts';
-import { isBlankRow, type RawRow, type Table } from './table.ts';
+import { LineRecordReader } from './line-record.ts';
+import { FALLBACK, rangeReader, type RangeReader } from './range-readers.ts';
+import { isBlankRow, type CellRow, type RawRow, type Table } from './table.ts';
 import type { IssueCode, ValidationIssue } from './validation-report.ts';
 import { INVALID, parserFor, type PresentCell, type ValueParser } from './value-parsers.ts';
 
@@ -25,6 +27,9 @@ interface ColumnPlan {
   /** cleanText, remembered per spelling for the column */
   clean: (text: string) => string;
   parse: ValueParser;
+  /** the same parse, of a cell read in place in a CSV line */
+  read: RangeReader;
+  required: boolean;
   invalid: Message;
 }
 
@@ -57,6 +62,8 @@ export class RowValidator {
   private readonly codeColumn: string | undefined;
   private readonly seenCodes = new HashSet52();
   private readonly keys: Readonly<Record<string, string>>;
+  /** CSV lines without quotes, read in place */
+  private readonly lines: LineRecordReader;
 
   constructor(
     private readonly entity: EntityKind,
@@ -66,6 +73,7 @@ export class RowValidator {
     this.keys = RECORD_KEYS[entity];
     this.codeColumn = RECORD_CODE_COLUMN[entity] ?? (entity === 'units' ? 'unit_code' : undefined);
     this.resolveNewColumns();
+    this.lines = new LineRecordReader(entity, table.header.length, this.plans);
     const missing = COLUMNS[entity].filter((spec) => spec.required && !this.planned.has(spec.name));
     const hasHeaderRow = table.headerRow > 0;
     this.blocked = hasHeaderRow && missing.length > 0;
@@ -95,6 +103,8 @@ export class RowValidator {
         this.issue('error', 'duplicate_column', { row: headerRow, column: text, field: spec.name }, messages.duplicateColumn(spec.name));
       } else {
         this.planned.add(spec.name);
+        const clean = memoisedCleanText();
+        const parse = parserFor(spec, { date1904: this.table.date1904 });
         this.plans.push({
           position,
           header: text,
@@ -102,8 +112,10 @@ export class RowValidator {
           key: this.keys[spec.name] ?? spec.name,
           role: roleOf(spec),
           keepsText: spec.type === 'string' && !spec.personal,
-          clean: memoisedCleanText(),
-          parse: parserFor(spec, { date1904: this.table.date1904 }),
+          clean,
+          parse,
+          read: rangeReader(spec, parse, clean),
+          required: spec.required === true,
           invalid: invalidValueMessage(spec),
         });
       }
@@ -113,6 +125,15 @@ export class RowValidator {
 
   /** The row's record when every value is acceptable; otherwise its issues go to the log. */
   validate(raw: RawRow): EntityRecord | undefined {
+    if (raw.line === undefined) return this.validateCells(raw);
+    /* A file with a missing column or a decoding failure is read the general way: it has problems to report. */
+    const record = this.blocked || this.table.mayHoldReplacement() ? FALLBACK : this.lines.read(raw.line, raw.delimiter);
+    if (record === FALLBACK) return this.validateCells({ row: raw.row, cells: raw.line.split(raw.delimiter) });
+    this.log.report.rows += 1;
+    return this.accepted(record, raw.row);
+  }
+
+  private validateCells(raw: CellRow): EntityRecord | undefined {
     const { cells, row } = raw;
     if (raw.defect === undefined && isBlankRow(cells)) return undefined;
     this.log.report.rows += 1;
@@ -167,6 +188,11 @@ export class RowValidator {
       ok = false;
     }
     if (!ok) return undefined;
+    return this.accepted(record, row);
+  }
+
+  /** A record whose every value is acceptable, once its code is checked against the earlier rows'. */
+  private accepted(record: Record<string, unknown>, row: number): EntityRecord | undefined {
     if (!this.firstOfItsCode(record)) {
       if (this.entity === 'units') {
         this.issue('error', 'duplicate_unit_code', { row, ...this.codeWhere(record) }, messages.duplicateUnitCode());

@@ -7,11 +7,26 @@ export interface RowDefect extends Message {
   code: 'malformed_row' | 'invalid_json';
 }
 
-export interface RawRow {
+/** A row as its cells. */
+export interface CellRow {
   /** spreadsheet row number (NDJSON: line number) */
   row: number;
   cells: readonly Cell[];
   defect?: RowDefect;
+  line?: undefined;
+}
+
+/** A CSV row without a quote, kept as its line: its cells are the line split at `delimiter`. */
+export interface LineRow {
+  row: number;
+  line: string;
+  delimiter: string;
+}
+
+export type RawRow = CellRow | LineRow;
+
+export function cellsOf(raw: RawRow): readonly Cell[] {
+  return raw.line === undefined ? raw.cells : raw.line.split(raw.delimiter);
 }
 
 /** A file read as a header and rows of cells, whatever its format. */
@@ -59,11 +74,11 @@ export async function tableWithHeaderRow(
   for (;;) {
     const next = await batches.next();
     if (next.done) throw noHeader();
-    const at = next.value.findIndex((row) => !isBlankRow(row.cells));
+    const at = next.value.findIndex((row) => !isBlankRow(cellsOf(row)));
     if (at < 0) continue;
     const headerRow = next.value[at] as RawRow;
     return {
-      header: headerRow.cells.map(cellText),
+      header: cellsOf(headerRow).map(cellText),
       headerRow: headerRow.row,
       date1904: opts.date1904(),
       strictWidth: opts.strictWidth,

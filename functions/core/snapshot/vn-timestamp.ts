@@ -81,23 +81,23 @@ function offsetAt(text: string, at: number): number {
 
 /**
  * `YYYY-MM-DD[T ]HH:mm[:ss]`, bare (Vietnam time) or with `Z` or `±HH:MM` after the
- * seconds: the shapes exports use, read without a regular expression. Undefined for any
- * other shape, left to the general parser.
+ * seconds, in `text` from `start` to `end`: the shapes exports use, read without a regular
+ * expression or a copy of the cell. Undefined for any other shape, left to the general parser.
  */
-function canonicalTimestamp(text: string): number | undefined {
-  const n = text.length;
+export function canonicalTimestampAt(text: string, start: number, end: number): number | undefined {
+  const n = end - start;
   if (n !== 16 && n !== 19 && n !== 20 && n !== 25) return undefined;
-  const separator = text.charCodeAt(10);
-  if (text.charCodeAt(4) !== HYPHEN || text.charCodeAt(7) !== HYPHEN || (separator !== LETTER_T && separator !== SPACE)) return undefined;
-  if (text.charCodeAt(13) !== COLON || (n > 16 && text.charCodeAt(16) !== COLON)) return undefined;
-  const y = digitsAt(text, 0, 4);
-  const mo = digitsAt(text, 5, 2);
-  const d = digitsAt(text, 8, 2);
-  const h = digitsAt(text, 11, 2);
-  const mi = digitsAt(text, 14, 2);
-  const s = n === 16 ? 0 : digitsAt(text, 17, 2);
+  const separator = text.charCodeAt(start + 10);
+  if (text.charCodeAt(start + 4) !== HYPHEN || text.charCodeAt(start + 7) !== HYPHEN || (separator !== LETTER_T && separator !== SPACE)) return undefined;
+  if (text.charCodeAt(start + 13) !== COLON || (n > 16 && text.charCodeAt(start + 16) !== COLON)) return undefined;
+  const y = digitsAt(text, start, 4);
+  const mo = digitsAt(text, start + 5, 2);
+  const d = digitsAt(text, start + 8, 2);
+  const h = digitsAt(text, start + 11, 2);
+  const mi = digitsAt(text, start + 14, 2);
+  const s = n === 16 ? 0 : digitsAt(text, start + 17, 2);
   if (n <= 19) return vnWallClockInstant(y, mo, d, h, mi, s);
-  const offset = n === 20 ? (text.charCodeAt(19) === LETTER_Z ? 0 : Number.NaN) : offsetAt(text, 19);
+  const offset = n === 20 ? (text.charCodeAt(start + 19) === LETTER_Z ? 0 : Number.NaN) : offsetAt(text, start + 19);
   if (Number.isNaN(offset) || !isValidDay(y, mo, d) || !isValidTime(h, mi, s)) return undefined;
   return utcInstant(y, mo, d, h, mi, s) - offset;
 }
@@ -107,7 +107,7 @@ function canonicalTimestamp(text: string): number | undefined {
  * bare date (its first instant in Vietnam) or an Excel serial written out as text.
  */
 export function parseTimestampText(text: string, date1904: boolean): number | undefined {
-  const canonical = canonicalTimestamp(text);
+  const canonical = canonicalTimestampAt(text, 0, text.length);
   if (canonical !== undefined) return canonical;
   let m = ISO.exec(text);
   if (m) {

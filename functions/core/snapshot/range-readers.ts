@@ -1,0 +1,113 @@
+import { dayFirstDateAt, isCanonicalDateAt } from './calendar-date.ts';
+import type { ColumnSpec } from './entities.ts';
+import { hash52Range } from './hash52.ts';
+import { INVALID, type ValueParser } from './value-parsers.ts';
+import { canonicalTimestampAt } from './vn-timestamp.ts';
+
+/** Returned when a cell is not in the common shape a range reader knows: the row is read the general way instead. */
+export const FALLBACK: unique symbol = Symbol('fallback');
+
+/**
+ * Reads a cell in place, from `start` to `end` of its line: never empty, never with
+ * whitespace at either end. Gives exactly what the column's parser gives for that text,
+ * or FALLBACK, never INVALID: a problem is always reported by the general path.
+ */
+export type RangeReader = (line: string, start: number, end: number) => unknown;
+
+const ZERO = 48;
+const NINE = 57;
+const NATIONAL_ID_LENGTH = 12;
+const YEAR_LENGTH = 4;
+const MIN_YEAR = 1900;
+const MAX_YEAR = 2100;
+/** A column's distinct spellings are few (a label and its canonical value); beyond this many, slicing and the parser's memo serve. */
+const SPELLINGS = 16;
+
+function isDigitsAt(line: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = line.charCodeAt(i);
+    if (c < ZERO || c > NINE) return false;
+  }
+  return true;
+}
+
+function yearAt(line: string, start: number): number {
+  let n = 0;
+  for (let i = start; i < start + YEAR_LENGTH; i++) n = n * 10 + line.charCodeAt(i) - ZERO;
+  return n;
+}
+
+function sameText(line: string, start: number, end: number, text: string): boolean {
+  if (text.length !== end - start) return false;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) !== line.charCodeAt(start + i)) return false;
+  return true;
+}
+
+/** The parser's answer through a slice; its own memo answers repeated spellings. */
+function sliced(parse: ValueParser, clean?: (text: string) => string): RangeReader {
+  return (line, start, end) => {
+    const text = line.slice(start, end);
+    const value = parse(clean === undefined ? text : clean(text));
+    return value === INVALID ? FALLBACK : value;
+  };
+}
+
+/** Labels compared in place against the few spellings met so far, so that no cell is copied to look it up. */
+function spellingReader(parse: ValueParser): RangeReader {
+  const spellings: string[] = [];
+  const values: unknown[] = [];
+  return (line, start, end) => {
+    for (let i = 0; i < spellings.length; i++) if (sameText(line, start, end, spellings[i] as string)) return values[i];
+    const text = line.slice(start, end);
+    const value = parse(text);
+    if (value === INVALID) return FALLBACK;
+    if (spellings.length < SPELLINGS) {
+      spellings.push(text);
+      values.push(value);
+    }
+    return value;
+  };
+}
+
+const nationalIdReader: RangeReader = (line, start, end) =>
+  end - start === NATIONAL_ID_LENGTH && isDigitsAt(line, start, end) ? hash52Range(line, start, end) : FALLBACK;
+
+const dateReader: RangeReader = (line, start, end) =>
+  isCanonicalDateAt(line, start, end) ? line.slice(start, end) : (dayFirstDateAt(line, start, end) ?? FALLBACK);
+
+const dateOrYearReader: RangeReader = (line, start, end) => {
+  if (end - start === YEAR_LENGTH && isDigitsAt(line, start, end)) {
+    const year = yearAt(line, start);
+    return year >= MIN_YEAR && year <= MAX_YEAR ? line.slice(start, end) : FALLBACK;
+  }
+  return dateReader(line, start, end);
+};
+
+const timestampReader: RangeReader = (line, start, end) => canonicalTimestampAt(line, start, end) ?? FALLBACK;
+
+/**
+ * The in-place reader for a column. Kept text goes through the column's cleaner as the
+ * general path's does; labels and yes/no answers (whose parsers return shared values) are
+ * matched against spellings met before; lists (a fresh array each row) and the rest slice.
+ */
+export function rangeReader(spec: ColumnSpec, parse: ValueParser, clean: (text: string) => string): RangeReader {
+  switch (spec.type) {
+    case 'string':
+      return sliced(parse, clean);
+    case 'nationalId':
+      return nationalIdReader;
+    case 'date':
+      return dateReader;
+    case 'dateOrYear':
+      return dateOrYearReader;
+    case 'timestamp':
+      return timestampReader;
+    case 'enum':
+    case 'boolean':
+      return spellingReader(parse);
+    case 'email':
+    case 'integer':
+    case 'levels':
+      return sliced(parse);
+  }
+}
