@@ -76,12 +76,30 @@ export const RECORD_KEYS = {
 /** The column holding the code a record is known by within its unit, where the contract makes it unique. */
 export const RECORD_CODE_COLUMN: Partial<Record<EntityKind, string>> = { students: 'student_code', staff: 'staff_code' };
 
-/** A record before any column is read: the fields every record has whatever the file's columns. */
+/**
+ * A person's record with every field it can have, unset: records of one shape let V8 read
+ * a field at one fixed place in every record of a province's file, where records shaped
+ * by whichever cells happened to be filled made each rule's reads search among many.
+ */
+function personTemplate(entity: 'students' | 'staff'): Readonly<Record<string, unknown>> {
+  const template: Record<string, unknown> = { hasFullName: false, hasNationalId: false, nationalIdHash: undefined, repeatsCode: undefined };
+  for (const key of Object.values(RECORD_KEYS[entity])) template[key] = undefined;
+  return template;
+}
+
+const STUDENT_TEMPLATE = personTemplate('students');
+const STAFF_TEMPLATE = personTemplate('staff');
+
+/**
+ * A record before any column is read: the fields every record has whatever the file's
+ * columns. A person's lists every field, undefined until read (undefined means not given).
+ */
 export function blankRecord(entity: EntityKind): Record<string, unknown> {
   switch (entity) {
     case 'students':
+      return { ...STUDENT_TEMPLATE };
     case 'staff':
-      return { hasFullName: false, hasNationalId: false };
+      return { ...STAFF_TEMPLATE };
     case 'units':
       return { levels: [] };
     default:

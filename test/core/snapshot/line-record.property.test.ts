@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { COLUMNS, type EntityKind } from '../../../functions/core/snapshot/entities.ts';
-import { bufferInput } from '../../../functions/core/snapshot/open-snapshot.ts';
+import { bufferInput, openSnapshot } from '../../../functions/core/snapshot/open-snapshot.ts';
 import { readAll, type Read } from './helpers.ts';
 
 /**
@@ -94,5 +94,17 @@ describe.each(['students', 'staff'] as const)('%s lines read in place', (entity)
     const inPlace = await read(entity, header, body, false);
     expect(inPlace.report).toStrictEqual((await read(entity, header, body, true)).report);
     expect(inPlace.report.issues.filter((i) => i.code === 'malformed_row').map((i) => i.row)).toEqual([3, 4]);
+  });
+});
+
+describe('person records', () => {
+  it('list the same fields in the same order whichever cells were filled, and whichever way a row was read', async () => {
+    const text = ['unit_code,student_code,full_name,level,status,updated_at,id_verification', 'T1,A,,,,,verified', 'T1,B,An,THPT,studying,2023-04-18T12:18:32+07:00,verified', 'T1,"C",,MN,,,verified', 'T1,D,An,,Đang học,,unverified'].join('\n');
+    const opened = await openSnapshot(bufferInput('students.csv', text));
+    const shapes = new Set<string>();
+    for await (const rec of opened.records()) shapes.add(Object.keys(rec.record).join());
+    expect(opened.report.rows).toBe(4);
+    expect(shapes.size).toBe(1);
+    expect([...shapes][0]?.split(',')).toEqual(expect.arrayContaining(['unitCode', 'studentCode', 'birthDate', 'status', 'updatedAt', 'schoolYear', 'nationalIdHash']));
   });
 });
