@@ -58,6 +58,13 @@ export function digitsAt(text: string, at: number, count: number): number {
   return n;
 }
 
+/** Two ASCII digits at `at` as a number, NaN if either is not one: the loop unrolled for the fields of a timestamp. */
+export function twoDigitsAt(text: string, at: number): number {
+  const tens = text.charCodeAt(at) - ZERO;
+  const ones = text.charCodeAt(at + 1) - ZERO;
+  return tens >= 0 && tens <= 9 && ones >= 0 && ones <= 9 ? tens * 10 + ones : Number.NaN;
+}
+
 /** Whether `text` from `start` to `end` is `YYYY-MM-DD` exactly, a real day: the shape nearly every export uses, read without a regular expression. */
 export function isCanonicalDateAt(text: string, start: number, end: number): boolean {
   if (end - start !== 10 || text.charCodeAt(start + 4) !== HYPHEN || text.charCodeAt(start + 7) !== HYPHEN) return false;

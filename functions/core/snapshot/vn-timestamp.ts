@@ -1,6 +1,6 @@
 import { DondocError } from '../errors.ts';
 import { parseInstant } from '../time.ts';
-import { digitsAt, isValidDay } from './calendar-date.ts';
+import { digitsAt, isValidDay, twoDigitsAt } from './calendar-date.ts';
 import { utcInstant } from './civil-instant.ts';
 import { excelSerialToWallClock } from './excel-serial.ts';
 
@@ -75,7 +75,7 @@ const LETTER_Z = 90;
 function offsetAt(text: string, at: number): number {
   const sign = text.charCodeAt(at);
   if ((sign !== PLUS && sign !== HYPHEN) || text.charCodeAt(at + 3) !== COLON) return Number.NaN;
-  const ms = digitsAt(text, at + 1, 2) * HOUR_MS + digitsAt(text, at + 4, 2) * 60_000;
+  const ms = twoDigitsAt(text, at + 1) * HOUR_MS + twoDigitsAt(text, at + 4) * 60_000;
   return sign === HYPHEN ? -ms : ms;
 }
 
@@ -91,11 +91,11 @@ export function canonicalTimestampAt(text: string, start: number, end: number): 
   if (text.charCodeAt(start + 4) !== HYPHEN || text.charCodeAt(start + 7) !== HYPHEN || (separator !== LETTER_T && separator !== SPACE)) return undefined;
   if (text.charCodeAt(start + 13) !== COLON || (n > 16 && text.charCodeAt(start + 16) !== COLON)) return undefined;
   const y = digitsAt(text, start, 4);
-  const mo = digitsAt(text, start + 5, 2);
-  const d = digitsAt(text, start + 8, 2);
-  const h = digitsAt(text, start + 11, 2);
-  const mi = digitsAt(text, start + 14, 2);
-  const s = n === 16 ? 0 : digitsAt(text, start + 17, 2);
+  const mo = twoDigitsAt(text, start + 5);
+  const d = twoDigitsAt(text, start + 8);
+  const h = twoDigitsAt(text, start + 11);
+  const mi = twoDigitsAt(text, start + 14);
+  const s = n === 16 ? 0 : twoDigitsAt(text, start + 17);
   if (n <= 19) return vnWallClockInstant(y, mo, d, h, mi, s);
   const offset = n === 20 ? (text.charCodeAt(start + 19) === LETTER_Z ? 0 : Number.NaN) : offsetAt(text, start + 19);
   if (Number.isNaN(offset) || !isValidDay(y, mo, d) || !isValidTime(h, mi, s)) return undefined;
