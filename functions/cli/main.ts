@@ -96,8 +96,12 @@ export function buildProgram(ctx: CliContext): Command {
   return program;
 }
 
-/** Runs the CLI and returns the exit code of the contract: 0 ok, 1 bad input, 2 wrong usage. */
-export async function main(argv: readonly string[], ctx: CliContext = processContext()): Promise<number> {
+/**
+ * Runs the CLI and returns the exit code of the contract: 0 ok, 1 bad input, 2 wrong usage.
+ * Whatever of the context is not given is the process's own.
+ */
+export async function main(argv: readonly string[], given: Partial<CliContext> = {}): Promise<number> {
+  const ctx: CliContext = { ...processContext(), ...given };
   const program = buildProgram(ctx);
   try {
     await program.parseAsync([...argv]);
