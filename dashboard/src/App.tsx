@@ -27,7 +27,7 @@ function page(location: Location, me: MeView): JSX.Element {
   const { path, query } = location;
   if (path === '/') return <Overview location={location} />;
   if (path === '/phu-luc') return <AppendixPage />;
-  if (path === '/qua-han') return <OverduePage />;
+  if (path === '/qua-han') return <OverduePage location={location} />;
   if (path === '/lich') return <CalendarPage location={location} />;
   if (path === '/tai-len') return <UploadPage />;
   if (path === '/don-vi') return me.kind === 'unit' ? <UnitPage code={me.code} requirement={null} /> : <UnitsDrill code={me.code} />;

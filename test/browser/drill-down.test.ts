@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBrowserStack, type BrowserStack } from './browser-stack.ts';
-import { DEPARTMENT, IDENTITY, unverifiedCodes } from './fixture-province.ts';
+import { DEPARTMENT, IDENTITY, SCHOOLS_OF_OFFICE, unverifiedCodes } from './fixture-province.ts';
 
 describe('drilling down in a browser', () => {
   let env: BrowserStack;
@@ -35,5 +35,24 @@ describe('drilling down in a browser', () => {
     await page.locator('[data-testid="unit-page"][data-unit="THPT-01"]').waitFor();
     const codes = await page.locator('[data-testid="failing-code"]').allTextContents();
     expect(codes.map((c) => c.trim())).toEqual(expect.arrayContaining(unverifiedCodes().get('THPT-01') ?? ['?']));
+  });
+
+  it('narrows the overdue list to one district office picked by the department', async () => {
+    const page = await env.pageAs(DEPARTMENT);
+    await page.goto(`${env.url}/qua-han`);
+    const units = page.locator('[data-testid="overdue-link"]');
+    await units.first().waitFor();
+    const everywhere = new Set((await units.allTextContents()).map((c) => c.trim()));
+    await page.locator('[data-testid="office-picker"] option', { hasText: 'Kiến Thụy' }).waitFor({ state: 'attached' });
+    await page.locator('[data-testid="office-picker"]').selectOption('PGD-B');
+    await page.waitForURL(/\/qua-han\?office=PGD-B$/);
+    await page.waitForFunction(() => {
+      const listed = [...document.querySelectorAll('[data-testid="overdue-link"]')];
+      return listed.length > 0 && listed.every((a) => ['PGD-B', 'THCS-B1'].includes(a.textContent?.trim() ?? ''));
+    });
+    const narrowed = new Set((await units.allTextContents()).map((c) => c.trim()));
+    expect([...narrowed].sort()).toEqual([...everywhere].filter((u) => u === 'PGD-B' || SCHOOLS_OF_OFFICE['PGD-B']?.includes(u)).sort());
+    expect(narrowed.has('THCS-B1')).toBe(true);
+    expect(everywhere.size).toBeGreaterThan(narrowed.size);
   });
 });

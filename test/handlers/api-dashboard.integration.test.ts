@@ -196,6 +196,21 @@ describe('dashboard views on dynalite and s3rver', () => {
     ])('restricts %s', async (_who, claims, units) => {
       expect((await get<OverdueView>('/api/overdue', claims)).body.rows.map((r) => r.unit)).toEqual(units);
     });
+
+    it('narrows to one office and its schools when the department names it', async () => {
+      const res = await get<OverdueView>('/api/overdue', DEPARTMENT, { office: 'PGD-B' });
+      expect(res.status).toBe(200);
+      expect(res.body.rows.map((r) => r.unit)).toEqual(['TH-B1']);
+      expect((await get<OverdueView>('/api/overdue', OFFICE_A, { office: 'PGD-A' })).body.rows.map((r) => r.unit)).toEqual(['TH-A1']);
+    });
+
+    it.each([
+      ['another office', OFFICE_A, 'PGD-B', 403],
+      ['a school that is not an office', DEPARTMENT, 'TH-A1', 400],
+      ['an office nobody registered', DEPARTMENT, 'PGD-Z', 404],
+    ])('refuses to narrow to %s', async (_what, claims, office, code) => {
+      expect((await get<OverdueView>('/api/overdue', claims, { office })).status).toBe(code);
+    });
   });
 
   describe('GET /api/appendix and its exports', () => {

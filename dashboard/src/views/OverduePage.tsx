@@ -1,11 +1,13 @@
 import type { JSX } from 'preact';
 import type { OverdueRow, OverdueView } from '../api/views.ts';
 import { Pending } from '../components/feedback.tsx';
+import { OfficePicker } from '../components/OfficePicker.tsx';
 import { SortableTable, type Column } from '../components/SortableTable.tsx';
 import { ESCALATION_LABELS } from '../format/labels.ts';
 import { count, percent } from '../format/numbers.ts';
 import { vnOfficial } from '../format/vn-time.ts';
-import { Link, unitHref } from '../router.tsx';
+import { Link, unitHref, type Location } from '../router.tsx';
+import { useSession } from '../session.ts';
 import { useResource } from '../use-resource.ts';
 import { usePageTitle } from '../page-title.ts';
 
@@ -23,8 +25,10 @@ const COLUMNS: Array<Column<OverdueRow>> = [
   { key: 'reached', label: 'Đã đôn đốc đến', value: (r) => STAGE_RANK[r.reached], render: (r) => <span class={`stage stage-${r.reached}`}>{ESCALATION_LABELS[r.reached]}</span>, numeric: true },
 ];
 
-export function OverduePage(): JSX.Element {
-  const overdue = useResource<OverdueView>('/api/overdue');
+export function OverduePage({ location }: { location: Location }): JSX.Element {
+  const { me } = useSession();
+  const office = location.query.get('office') ?? '';
+  const overdue = useResource<OverdueView>(`/api/overdue${office ? `?office=${encodeURIComponent(office)}` : ''}`);
   const view = overdue.data;
   usePageTitle('Đơn vị quá hạn');
   return (
@@ -32,6 +36,7 @@ export function OverduePage(): JSX.Element {
       <h1 id="page-title" tabIndex={-1}>
         Đơn vị quá hạn
       </h1>
+      {me.kind === 'department' ? <OfficePicker path="/qua-han" department={me.code} office={office} ready={view !== undefined} /> : null}
       {view ? (
         <>
           <p class="muted">

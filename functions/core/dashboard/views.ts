@@ -75,7 +75,7 @@ export type { AppendixRow, DistrictAppendixRow, IdentityAppendices, IdentityUnit
 /** The escalation stage the notification log shows a unit has reached for a requirement. */
 export type EscalationReached = 'none' | 'reminders' | 'office' | 'department';
 
-/** GET /api/overdue */
+/** GET /api/overdue[?office=] — the overdue (unit, requirement) pairs the caller may read; the department may name one office. */
 export interface OverdueRow {
   unit: string;
   unitName: string;

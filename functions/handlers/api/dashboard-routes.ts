@@ -6,7 +6,7 @@ import type { CalendarView, MeView, OverdueView, OverviewView } from '../../core
 import { boundedMap } from '../../core/concurrency/bounded-map.ts';
 import type { ApiDeps } from './api-deps.ts';
 import { readableAmong } from './readable-units.ts';
-import { meView, viewedScope } from './viewed-scope.ts';
+import { meView, namedOffice, viewedScope } from './viewed-scope.ts';
 
 /* Queries per requirement or per unit in flight at once: quick pages without throttling. */
 const READS_IN_FLIGHT = 8;
@@ -25,8 +25,12 @@ export async function calendar(deps: ApiDeps, scope: Scope, office: string | und
   return { entries: buildCalendar(deps.catalog, viewed.counts, run?.evaluatedAt ?? deps.now()) };
 }
 
-/** Every overdue (unit, requirement) the caller may read, from the status index, then their figures and email logs in batches. */
-export async function overdue(deps: ApiDeps, scope: Scope): Promise<OverdueView> {
+/**
+ * Every overdue (unit, requirement) the caller may read, from the status index, then their
+ * figures and email logs in batches; with `office`, only that office and its schools.
+ */
+export async function overdue(deps: ApiDeps, scope: Scope, office: string | undefined): Promise<OverdueView> {
+  if (office !== undefined) await namedOffice(deps, scope, office);
   const requirements = deps.catalog.dispatches.flatMap((dispatch) => dispatch.requirements.map((requirement) => requirement.id));
   const [perRequirement, run] = await Promise.all([
     boundedMap(requirements, READS_IN_FLIGHT, async (requirement) => {
@@ -37,7 +41,8 @@ export async function overdue(deps: ApiDeps, scope: Scope): Promise<OverdueView>
     deps.store.latestRun(),
   ]);
   const pairs = perRequirement.flat();
-  const units = await readableAmong(deps.store, scope, [...new Set(pairs.map((pair) => pair.unit))]);
+  const readable = await readableAmong(deps.store, scope, [...new Set(pairs.map((pair) => pair.unit))]);
+  const units = office === undefined ? readable : new Map([...readable].filter(([code, unit]) => code === office || unit.parentCode === office));
   const [statuses, logs] = await Promise.all([
     deps.store.getStatusesOf(pairs.filter((pair) => units.has(pair.unit))),
     boundedMap([...units.keys()], READS_IN_FLIGHT, async (code) => [code, await deps.log.sentFor(code)] as const),

@@ -21,11 +21,7 @@ export interface ViewedScope {
  */
 export async function viewedScope(deps: ApiDeps, scope: Scope, office: string | undefined): Promise<ViewedScope> {
   if (office !== undefined) {
-    const unit = await registeredUnit(deps.store, office);
-    requireAccess(canRead(scope, unit), office);
-    if (unit.unitKind !== 'district_office') {
-      throw new DondocError('INVALID_ARGUMENT', `${office} không phải phòng GDĐT / ${office} is not a district office`, { field: 'office' });
-    }
+    const unit = await namedOffice(deps, scope, office);
     return rollupScope(deps, { kind: 'district_office', code: office, name: unit.unitName }, `OFFICE#${office}`);
   }
   const unit = await deps.store.getUnit(scope.code);
@@ -33,6 +29,16 @@ export async function viewedScope(deps: ApiDeps, scope: Scope, office: string | 
   if (scope.kind === 'department') return rollupScope(deps, me, 'PROVINCE');
   if (scope.kind === 'district_office') return rollupScope(deps, me, `OFFICE#${scope.code}`);
   return { me, counts: unit === undefined ? new Map() : unitCounts(unit, await deps.store.getStatuses(scope.code)), trend: [] };
+}
+
+/** The district office a view is narrowed to: registered, a district office, and one the caller may read. */
+export async function namedOffice(deps: ApiDeps, scope: Scope, office: string): Promise<UnitRecord> {
+  const unit = await registeredUnit(deps.store, office);
+  requireAccess(canRead(scope, unit), office);
+  if (unit.unitKind !== 'district_office') {
+    throw new DondocError('INVALID_ARGUMENT', `${office} không phải phòng GDĐT / ${office} is not a district office`, { field: 'office' });
+  }
+  return unit;
 }
 
 /* A user whose unit the registry does not list yet (before the first units upload) still signs in. */
