@@ -30,10 +30,10 @@ const rows: string[][] = [];
 for (const scale of SCALES) {
   const { files, counts } = await dataset(scale);
   const inputs = [files.units, files.students, files.staff];
-  const cli = (...args: string[]) => measure([join(import.meta.dirname, 'measure-child.ts'), ...args, ...inputs, '--as-of', AS_OF]);
+  const cli = (...args: string[]) => measure([join(import.meta.dirname, 'measure-child.mjs'), ...args, ...inputs, '--as-of', AS_OF]);
   const report = await cli('report', 'identity', '--json');
   const check = await cli('check', '--json');
-  const duck = await measure([join(import.meta.dirname, 'duckdb-peer.ts'), files.students, files.staff]);
+  const duck = await measure([join(import.meta.dirname, 'duckdb-peer.mjs'), files.students, files.staff]);
   const size = `${counts.students.toLocaleString('en')} HS + ${counts.staff.toLocaleString('en')} NS`;
   rows.push(
     [`×${scale} ${size}`, 'report identity', fmt(report.ms), fmt(duck.ms), (report.ms / duck.ms).toFixed(2), report.maxRssMb.toFixed(0)],
