@@ -5,7 +5,7 @@ import { HashSet52 } from '../snapshot/hash-set-52.ts';
 import { CodeList } from './code-list.ts';
 import { emptySummary, emptyTally } from './empty-summary.ts';
 import { recordCode, type DataRecord } from './record-fields.ts';
-import { isRecordRule, recordJudge, type RecordJudge, type Repeats } from './record-rules.ts';
+import { isCounted, isRecordRule, recordJudge, updatedAtOf, type RecordFacts, type RecordJudge } from './record-rules.ts';
 import type { IdentityTally, RequirementTally, UnitEntitySummary } from './types.ts';
 
 interface Judged {
@@ -59,7 +59,7 @@ export class SnapshotAccumulator {
   /** the last unit × entity folded into: a file's rows come grouped by unit, so most records hit it */
   private last: { unit: string; entity: EntityKind; folded: Folded } | undefined;
   /** refilled for each record rather than allocated, as it is read only while the record is judged */
-  private readonly repeats: Repeats = { nationalId: false, code: false };
+  private readonly facts: RecordFacts = { nationalIdRepeats: false, codeRepeats: false, counted: false, updatedAt: undefined };
 
   constructor(
     requirements: readonly Requirement[],
@@ -171,10 +171,10 @@ export class SnapshotAccumulator {
   private judge(folded: Folded, rec: DataRecord): void {
     const { judged, tallies } = folded;
     if (judged.length === 0) return;
-    const repeats = this.repeatsOf(folded.repeatIndex, rec);
+    const facts = this.factsOf(folded.repeatIndex, rec);
     const code = recordCode(rec);
     for (let i = 0; i < judged.length; i++) {
-      const verdict = (judged[i] as Judged).judge(rec, repeats);
+      const verdict = (judged[i] as Judged).judge(rec, facts);
       if (!verdict) continue;
       const tally = tallies[i] as RequirementTally;
       tally.total += 1;
@@ -189,16 +189,18 @@ export class SnapshotAccumulator {
     }
   }
 
-  /** Looked up once per record, however many duplicate rules read it, so "seen before" stays true to the file. */
-  private repeatsOf(index: RepeatIndex | undefined, rec: DataRecord): Repeats {
-    const repeats = this.repeats;
-    repeats.nationalId = false;
-    repeats.code = false;
-    if (!index || (rec.entity !== 'students' && rec.entity !== 'staff')) return repeats;
+  /** Worked out once per record, however many rules read it, so "seen before" stays true to the file. */
+  private factsOf(index: RepeatIndex | undefined, rec: DataRecord): RecordFacts {
+    const facts = this.facts;
+    facts.nationalIdRepeats = false;
+    facts.codeRepeats = false;
+    facts.counted = isCounted(rec);
+    facts.updatedAt = updatedAtOf(rec);
+    if (!index || (rec.entity !== 'students' && rec.entity !== 'staff')) return facts;
     const hash = rec.record.nationalIdHash;
-    if (index.nationalIds !== undefined && hash !== undefined) repeats.nationalId = !index.nationalIds.add(hash);
-    repeats.code = rec.record.repeatsCode === true;
-    return repeats;
+    if (index.nationalIds !== undefined && hash !== undefined) facts.nationalIdRepeats = !index.nationalIds.add(hash);
+    facts.codeRepeats = rec.record.repeatsCode === true;
+    return facts;
   }
 }
 

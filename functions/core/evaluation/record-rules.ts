@@ -28,10 +28,15 @@ export interface Verdict {
   at?: number;
 }
 
-/** Whether this record repeats an identity or a code seen earlier in the snapshot. */
-export interface Repeats {
-  nationalId: boolean;
-  code: boolean;
+/** What every rule may ask of a record, worked out once a record rather than once a rule. */
+export interface RecordFacts {
+  /** an earlier record of the snapshot had the same national ID */
+  nationalIdRepeats: boolean;
+  /** an earlier record of the same unit had the same code */
+  codeRepeats: boolean;
+  /** the rules count the record: students and staff only while active, anything else always */
+  counted: boolean;
+  updatedAt: number | undefined;
 }
 
 /**
@@ -39,7 +44,7 @@ export interface Repeats {
  * until the judge's next call: each judge refills one object rather than allocating one per
  * record, as it runs for every record of a province's files.
  */
-export type RecordJudge = (rec: DataRecord, repeats: Repeats) => Verdict | undefined;
+export type RecordJudge = (rec: DataRecord, facts: RecordFacts) => Verdict | undefined;
 
 type VerdictOf = (fail: boolean, warn: boolean, at: number | undefined) => Verdict;
 
@@ -56,12 +61,12 @@ function verdictSlot(): VerdictOf {
 const DAY_MS = 86_400_000;
 
 /** Students and staff count only while active; a school profile always counts. */
-function counts(rec: DataRecord): boolean {
+export function isCounted(rec: DataRecord): boolean {
   if (rec.entity === 'students' || rec.entity === 'staff') return isActive(rec.entity, rec.record.status);
   return true;
 }
 
-function updatedAt(rec: DataRecord): number | undefined {
+export function updatedAtOf(rec: DataRecord): number | undefined {
   return 'updatedAt' in rec.record ? rec.record.updatedAt : undefined;
 }
 
@@ -69,23 +74,23 @@ export function recordJudge(rule: RecordRule): RecordJudge {
   const verdict = verdictSlot();
   switch (rule.kind) {
     case 'identity_verification':
-      return (rec) => {
-        if ((rec.entity !== 'students' && rec.entity !== 'staff') || !counts(rec)) return undefined;
-        return verdict(rec.record.idVerification !== 'verified', false, rec.record.updatedAt);
+      return (rec, facts) => {
+        if ((rec.entity !== 'students' && rec.entity !== 'staff') || !facts.counted) return undefined;
+        return verdict(rec.record.idVerification !== 'verified', false, facts.updatedAt);
       };
     case 'required_fields': {
       const readers = rule.fields.map(fieldReader);
-      return (rec) => {
-        if (!counts(rec)) return undefined;
-        return verdict(!allPresent(readers, rec.record), false, updatedAt(rec));
+      return (rec, facts) => {
+        if (!facts.counted) return undefined;
+        return verdict(!allPresent(readers, rec.record), false, facts.updatedAt);
       };
     }
     case 'update_window':
       return updateWindowJudge(rule, verdict);
     case 'self_review': {
       const since = rule.since === undefined ? undefined : vnStartOfDay(rule.since);
-      return (rec) => {
-        if (rec.entity !== 'staff' || !counts(rec)) return undefined;
+      return (rec, facts) => {
+        if (rec.entity !== 'staff' || !facts.counted) return undefined;
         const reviewed = rec.record.reviewedAt;
         const fail = reviewed === undefined || (since !== undefined && reviewed < since);
         return verdict(fail, false, reviewed);
@@ -93,15 +98,15 @@ export function recordJudge(rule: RecordRule): RecordJudge {
     }
     case 'school_year_rollover': {
       const read = fieldReader('school_year');
-      return (rec) => {
-        if (!counts(rec)) return undefined;
-        return verdict(read(rec.record) !== rule.school_year, false, updatedAt(rec));
+      return (rec, facts) => {
+        if (!facts.counted) return undefined;
+        return verdict(read(rec.record) !== rule.school_year, false, facts.updatedAt);
       };
     }
     case 'duplicates': {
       const byId = rule.keys.includes('national_id');
       const byCode = rule.keys.includes('record_code');
-      return (rec, repeats) => verdict((byId && repeats.nationalId) || (byCode && repeats.code), false, updatedAt(rec));
+      return (_rec, facts) => verdict((byId && facts.nationalIdRepeats) || (byCode && facts.codeRepeats), false, facts.updatedAt);
     }
     case 'reference_set':
       return referenceSetJudge(rule, verdict);
@@ -128,9 +133,9 @@ function updateWindowJudge(rule: Extract<Rule, { kind: 'update_window' }>, verdi
     }
     return at;
   };
-  return (rec) => {
+  return (rec, facts) => {
     const effective = readEffective(rec.record);
-    const updated = updatedAt(rec);
+    const updated = facts.updatedAt;
     if (typeof effective !== 'string' || effective === '' || updated === undefined) return undefined;
     if (rule.since !== undefined && effective < rule.since) return undefined;
     const lag = updated - dayStart(effective);
@@ -143,7 +148,7 @@ function referenceSetJudge(rule: Extract<Rule, { kind: 'reference_set' }>, verdi
   const needles = rule.when.contains.map(foldText);
   const readEffective = fieldReader('change_effective_date');
   const expectations = rule.expect.map((e) => ({ read: fieldReader(e.field), allowed: new Set(e.one_of.map(foldCase)) }));
-  return (rec) => {
+  return (rec, facts) => {
     const when = readWhen(rec.record);
     if (typeof when !== 'string') return undefined;
     const folded = foldText(when);
@@ -157,6 +162,6 @@ function referenceSetJudge(rule: Extract<Rule, { kind: 'reference_set' }>, verdi
       const value = read(rec.record);
       return !isPresent(value) || !allowed.has(foldCase(String(value)));
     });
-    return verdict(fail, false, updatedAt(rec));
+    return verdict(fail, false, facts.updatedAt);
   };
 }
