@@ -10,18 +10,24 @@ interface ResizableBuffer extends ArrayBuffer {
 }
 const ResizableBuffer = ArrayBuffer as unknown as new (byteLength: number, options: { maxByteLength: number }) => ResizableBuffer;
 
+/** Tables from this size on are freed at once when dropped; smaller ones are left to the collector. */
+const FREEABLE_FROM_SLOTS = 8192;
+
 /**
- * A table whose memory goes back to the system the moment it is dropped. A plain typed
- * array's memory outlives it until a full garbage collection, and V8 lets tens of
- * megabytes of those wait: every doubling of a province-sized set would leave its old
- * table behind.
+ * A table whose memory goes back to the system the moment it is dropped, when it is large.
+ * A plain typed array's memory outlives it until a full garbage collection, and V8 lets tens
+ * of megabytes of those wait: every doubling of a province-sized set would leave its old
+ * table behind. Small tables are plain: a resizable buffer costs tens of microseconds to
+ * make, which thousands of small per-unit sets growing would spend many times over.
  */
-function freeableTable(slots: number): Float64Array {
+function newTable(slots: number): Float64Array {
+  if (slots < FREEABLE_FROM_SLOTS) return new Float64Array(slots);
   return new Float64Array(new ResizableBuffer(slots * SLOT_BYTES, { maxByteLength: slots * SLOT_BYTES }));
 }
 
 function free(table: Float64Array): void {
-  (table.buffer as ResizableBuffer).resize(0);
+  const buffer = table.buffer as ResizableBuffer & { resizable: boolean };
+  if (buffer.resizable) buffer.resize(0);
 }
 
 /**
@@ -33,10 +39,16 @@ function free(table: Float64Array): void {
  * file is read, rather than whenever the garbage collector gets to it.
  */
 export class HashSet52 {
-  private table: Float64Array | undefined = freeableTable(INITIAL_CAPACITY);
+  private table: Float64Array | undefined;
   private count = 0;
   /** 0 marks an empty slot, so the key 0 itself is remembered apart */
   private hasZero = false;
+
+  /** `capacity`: the slots it starts with, a power of two */
+  constructor(capacity = INITIAL_CAPACITY) {
+    if (!Number.isInteger(Math.log2(capacity)) || capacity < 2) throw new DondocError('INVALID_ARGUMENT', `HashSet52 capacity must be a power of two, got ${capacity}`);
+    this.table = newTable(capacity);
+  }
 
   get size(): number {
     return this.count;
@@ -68,7 +80,7 @@ export class HashSet52 {
   }
 
   private grow(old: Float64Array): Float64Array {
-    const table = freeableTable(old.length * 2);
+    const table = newTable(old.length * 2);
     for (let i = 0; i < old.length; i++) {
       const key = old[i] as number;
       if (key !== EMPTY) insert(table, key);

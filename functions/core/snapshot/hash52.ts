@@ -50,13 +50,3 @@ export function hash52Range(text: string, start: number, end: number): number {
   feed(text, start, end);
   return finish();
 }
-
-const NUL = '\u0000';
-
-/** hash52(`${first}\u0000${second}`) without building that string, once per row of a large file. */
-export function hash52Joined(first: string, second: string): number {
-  feed(first);
-  feed(NUL);
-  feed(second);
-  return finish();
-}

@@ -1,6 +1,7 @@
 import { cellText, cleanText, memoisedCleanText, type Cell } from './cell.ts';
 import { COLUMNS, type ColumnSpec, type EntityKind, type EntityRecord } from './entities.ts';
-import { hash52, hash52Joined } from './hash52.ts';
+import { CodesByUnit } from './codes-by-unit.ts';
+import { hash52 } from './hash52.ts';
 import { HashSet52 } from './hash-set-52.ts';
 import { columnForHeader } from './header-resolver.ts';
 import { makeIssue, type IssueLog, type IssueWhere } from './issue-log.ts';
@@ -60,7 +61,10 @@ export class RowValidator {
   /** required columns the header lacks; NDJSON objects may still carry them, so they are checked per row */
   private readonly requiredAbsent: ColumnSpec[];
   private readonly codeColumn: string | undefined;
-  private readonly seenCodes = new HashSet52();
+  /** unit codes, in a units file */
+  private readonly seenUnits = new HashSet52();
+  /** record codes per unit, in a file of people */
+  private readonly seenCodes = new CodesByUnit();
   private readonly keys: Readonly<Record<string, string>>;
   /** CSV lines without quotes, read in place */
   private readonly lines: LineRecordReader;
@@ -207,6 +211,7 @@ export class RowValidator {
 
   /** Frees what remembers the file's codes once its last row is validated. */
   finish(): void {
+    this.seenUnits.release();
     this.seenCodes.release();
   }
 
@@ -214,8 +219,7 @@ export class RowValidator {
   private firstOfItsCode(record: Record<string, unknown>): boolean {
     if (this.codeColumn === undefined) return true;
     const code = record[this.keys[this.codeColumn] ?? ''];
-    const hash = this.entity === 'units' ? hash52(String(code)) : hash52Joined(String(record.unitCode), String(code));
-    return this.seenCodes.add(hash);
+    return this.entity === 'units' ? this.seenUnits.add(hash52(String(code))) : this.seenCodes.add(String(record.unitCode), String(code));
   }
 
   private codeWhere(record: Record<string, unknown>): IssueWhere {

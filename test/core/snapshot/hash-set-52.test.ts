@@ -9,7 +9,7 @@ describe('HashSet52', () => {
       fc.property(
         fc.array(fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }).chain((n) => fc.constantFrom(n, n % 97, 0)), { maxLength: 3000 }),
         (values) => {
-          const set = new HashSet52();
+          const set = new HashSet52(2);
           const reference = new Set<number>();
           for (const v of values) {
             expect(set.add(v)).toBe(!reference.has(v));
@@ -22,6 +22,11 @@ describe('HashSet52', () => {
     );
   });
 
+  it('starts at any power of two, and refuses another size', () => {
+    expect(new HashSet52(16).add(7)).toBe(true);
+    for (const capacity of [0, 1, 3, 1000]) expect(() => new HashSet52(capacity)).toThrow(DondocError);
+  });
+
   it('tells 0 from 1 and keys that share their low 32 bits', () => {
     const set = new HashSet52();
     expect([set.add(1), set.add(0), set.add(0), set.add(1)]).toEqual([true, true, false, false]);
@@ -30,7 +35,9 @@ describe('HashSet52', () => {
 
   it('refuses to answer once released, rather than answer as if empty', () => {
     const set = new HashSet52();
-    for (let i = 1; i <= 2000; i++) set.add(i);
+    // Past the size from which tables are freed at once, as well as below it.
+    for (let i = 1; i <= 20_000; i++) expect(set.add(i * 7919)).toBe(true);
+    expect([set.add(7919), set.add(20_000 * 7919), set.size]).toEqual([false, false, 20_000]);
     set.release();
     set.release();
     expect(() => set.add(7)).toThrow(DondocError);
