@@ -16,6 +16,8 @@ export const HandlerEnv = z.object({
   DEPARTMENT_CODE: z.string().min(2),
   DASHBOARD_URL: z.url(),
   DONDOC_DISPATCHES_DIR: z.string().min(1).optional(),
+  /** when the ingest evaluates an upload (IngestDeps.evaluateAt): AWS leaves it at the processing time */
+  DONDOC_INGEST_EVALUATES_AT: z.enum(['processing', 'as_of']).default('processing'),
 });
 export type HandlerEnv = z.infer<typeof HandlerEnv>;
 

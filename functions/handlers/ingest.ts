@@ -51,6 +51,7 @@ async function productionDeps(): Promise<IngestHandlerDeps> {
     objects: new S3SnapshotObjects(s3Client(), env.BUCKET_NAME),
     catalog: await loadCatalog(env.DONDOC_DISPATCHES_DIR),
     now: Date.now,
+    evaluateAt: env.DONDOC_INGEST_EVALUATES_AT,
     onRejected: async (outcome) => {
       const notice = await rejectionNotice(store, env.DEPARTMENT_CODE, outcome, Date.now());
       if (notice) await outbox.enqueue([notice]);

@@ -6,6 +6,7 @@ import { loadCatalog } from '../core/catalog/load.ts';
 import { isoWeekday } from '../core/notify/run-days.ts';
 import { formatVn, parseInstant, vnDate } from '../core/time.ts';
 import { loadDemo } from './demo/load-demo.ts';
+import { storedProgress } from './demo/stored-progress.ts';
 import { formatSummary } from './stack/format-summary.ts';
 import { watchInbox } from './stack/inbox-watcher.ts';
 import { startLocalClock } from './stack/local-clock.ts';
@@ -96,12 +97,11 @@ export async function runLocal(opts: RunLocalOptions): Promise<RunningLocal> {
   let replay = opts.asOf;
   if (opts.demo) {
     const started = Date.now();
-    const { loaded } = await loadDemo(stack, { cacheDir: join(dataDir, 'demo'), ...opts.demo, onProgress: opts.print });
+    const progress = storedProgress(store, async (at) => void (await runSchedule('digest', formatVn(parseInstant(at)))));
+    const { loaded } = await loadDemo(stack, { cacheDir: join(dataDir, 'demo'), ...opts.demo, onProgress: opts.print }, progress);
     opts.print(loaded ? `✓ Đã nạp dữ liệu mẫu / demo province loaded in ${seconds(started)}` : '✓ Dữ liệu mẫu đã có từ lần trước / demo province kept from the last start');
     /* A restart keeps the statuses and emails of the last run: replaying it would change nothing. */
-    if (loaded) replay ??= opts.demo.firstRun;
-    /* Replayed runs store the statuses of their own instant: the earlier ones go first, so the last run's stay. */
-    if (loaded) for (const at of opts.demo.trendRuns ?? []) await runSchedule('digest', formatVn(parseInstant(at)));
+    if (!(await progress.played(opts.demo.firstRun))) replay ??= opts.demo.firstRun;
   }
   if (replay !== undefined) {
     const at = formatVn(parseInstant(replay));

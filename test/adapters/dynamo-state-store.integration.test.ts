@@ -83,6 +83,17 @@ describe('DynamoStateStore against dynalite', () => {
       expect(await store.getUnitState('S-SUM-3')).toEqual({ students, reports });
     });
 
+    it('reads many units’ states in batches as one query per unit would, an empty state for a unit with none', async () => {
+      const codes = Array.from({ length: 40 }, (_, i) => `S-MANY-${i}`);
+      for (const code of codes) await store.applySummary(studentsSummary(code, T0, [`HS-${code}`]));
+      await store.applySummary({ unit: 'S-MANY-0', entity: 'reports', asOf: T0, rows: 1, tallies: {}, reports: { '2025-HK1': { submittedAt: T0 - DAY } } });
+      const states = await store.getUnitStates([...codes, 'S-MANY-NONE', 'S-MANY-1']);
+      expect([...states.keys()].sort()).toEqual([...codes, 'S-MANY-NONE'].sort());
+      for (const code of codes) expect(states.get(code)).toEqual(await store.getUnitState(code));
+      expect(Object.keys(states.get('S-MANY-0') ?? {}).sort()).toEqual(['reports', 'students']);
+      expect(states.get('S-MANY-NONE')).toEqual({});
+    });
+
     it('stores a summary far over 400 KB with its code lists cut and its counts intact', async () => {
       const codes = Array.from({ length: 40_000 }, (_, i) => `HS${String(i).padStart(10, '0')}`);
       const huge = studentsSummary('S-HUGE', T0, codes);

@@ -139,6 +139,20 @@ describe('ingest handler on dynalite and s3rver', () => {
     for (const secret of ['Nguyễn Văn An', 'Trần Thị Bình', 'Tí', '031208000001', '079208000002']) expect(dump).not.toContain(secret);
   });
 
+  /* The local stack plays a clock: its uploads carry that clock's instant, and are judged as of it. */
+  it('evaluates an upload at its as-of when told to, not at the processing time', async () => {
+    const asOf = '2023-06-27T08:00:00+07:00';
+    const allVerified = (await readFile(`${FIXTURES}students-sample.csv`, 'utf8')).replaceAll('Chưa xác thực', 'Đã xác thực');
+    await upload('snapshots/students/2023-06-27/thpt.csv', allVerified, asOf);
+    const out = await ingestBatch({ ...deps, evaluateAt: 'as_of' })(
+      sqsEvent(sqsRecord('m0', s3NotificationBody(s3.bucket, 'snapshots/students/2023-06-27/thpt.csv'))),
+      fakeContext(),
+    );
+    expect(out.batchItemFailures).toEqual([]);
+    const identity = (await deps.store.getStatuses('THPT001')).find((s) => s.requirement === IDENTITY);
+    expect(identity).toMatchObject({ failing: 0, evaluatedAt: parseInstant(asOf) });
+  });
+
   async function reportKey(): Promise<string> {
     const { ListObjectsV2Command } = await import('@aws-sdk/client-s3');
     const listed = await s3.s3.send(new ListObjectsV2Command({ Bucket: s3.bucket, Prefix: 'reports/students/2023-06-23/bad.csv.' }));

@@ -1,9 +1,8 @@
 import type { Catalog } from '../catalog/schema.ts';
 import { evaluate } from '../evaluation/evaluate.ts';
-import type { UnitRequirementResult, UnitState } from '../evaluation/types.ts';
+import type { UnitRequirementResult } from '../evaluation/types.ts';
 import type { StateStore, StatusChange } from '../ports/state-store.ts';
 import type { UnitRecord } from '../snapshot/entities.ts';
-import { boundedMap } from '../concurrency/bounded-map.ts';
 
 /* Reads and writes in flight at once: each one waits on the store's answer, not on this process. */
 export const STORE_CONCURRENCY = 8;
@@ -30,8 +29,7 @@ export async function evaluateStored(
   opts: { replay?: boolean } = {},
 ): Promise<StoredEvaluation> {
   const codes = [...new Set([...scope.keys(), ...targets])];
-  const read = await boundedMap(codes, STORE_CONCURRENCY, (code) => store.getUnitState(code));
-  const states = new Map<string, UnitState>(codes.map((code, i) => [code, read[i] ?? {}]));
+  const states = await store.getUnitStates(codes);
   const wanted = new Set(targets);
   const results = evaluate(catalog, { registry: scope, states, asOf }).filter((r) => wanted.has(r.unit) && r.status !== 'not_applicable');
   const changes = await store.putResults(results, asOf, opts);

@@ -14,8 +14,14 @@ export interface IngestDeps {
   store: StateStore;
   objects: SnapshotObjects;
   catalog: Catalog;
-  /** the evaluation instant: the processing time on AWS, the local clock in the demo */
+  /** the processing time */
   now: () => number;
+  /**
+   * the instant an upload is evaluated at: the processing time (default, as on AWS), or the
+   * snapshot's own as-of where uploads carry the instant of a played clock (the local stack's
+   * time travel), so that an upload dated 23/6/2023 is judged as of then, not years later
+   */
+  evaluateAt?: 'processing' | 'as_of';
 }
 
 export interface ObjectRef {
@@ -87,7 +93,8 @@ export async function ingestSnapshot(deps: IngestDeps, ref: ObjectRef): Promise<
   });
   const applied = verdicts.filter((v) => v === 'applied').length;
   const stale = verdicts.length - applied;
-  const { units, changes } = await reevaluateUnits(deps.store, deps.catalog, touched, deps.now());
+  const at = deps.evaluateAt === 'as_of' ? object.asOf : deps.now();
+  const { units, changes } = await reevaluateUnits(deps.store, deps.catalog, touched, at);
   const firstTime = await deps.store.markObjectProcessed(object.key, object.version, { outcome: 'applied', rows: summary.report.rows });
   return {
     outcome: 'applied',

@@ -44,6 +44,8 @@ export interface StateStore {
   /** 'stale' when a newer summary is already stored; the same as-of again is 'applied' (idempotent) */
   applySummary(summary: UnitEntitySummary): Promise<'applied' | 'stale'>;
   getUnitState(code: string): Promise<UnitState>;
+  /** the states of these units, read in batches (a unit with no summary has an empty state) */
+  getUnitStates(codes: readonly string[]): Promise<Map<string, UnitState>>;
   /** writes current statuses; appends history items for changed ones and returns the changes */
   /**
    * An evaluation older than the stored one is ignored, so concurrent writers never turn the

@@ -1,10 +1,9 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { HeadObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { generateExtras } from '../../demo/generate-extras.ts';
 import { buildProvinceUnits, generateProvince, personFiles } from '../../demo/generate-province.ts';
-import { LOCAL_NAMES } from '../stack/local-names.ts';
+import { parseInstant } from '../../core/time.ts';
 import type { LocalStack } from '../stack/local-stack.ts';
 
 export interface DemoOptions {
@@ -13,7 +12,18 @@ export interface DemoOptions {
   seed: number;
   /** the snapshots' as-of (ISO 8601); the units that stopped syncing upload theirs earlier */
   asOf: string;
+  /** the earlier scheduled runs of the demo's history (ISO 8601), each played once the uploads dated before it are in */
+  trendRuns?: readonly string[];
   onProgress?: (message: string) => void;
+}
+
+/** What the demo asks of the running pipeline: what is done already, and how to play a run. */
+export interface DemoProgress {
+  /** true when the ingest has processed this object key (its latest version) */
+  ingested(key: string): Promise<boolean>;
+  /** true when the run of this instant has stored its day's point */
+  played(at: string): Promise<boolean>;
+  play(at: string): Promise<void>;
 }
 
 /** One file of the demo and the as-of it is uploaded with. */
@@ -23,23 +33,48 @@ interface DemoUpload {
   asOf: string;
 }
 
-const demoKey = (entity: string, file: string) => `snapshots/${entity}/demo/${basename(file)}`;
+export const demoKey = (entity: string, file: string) => `snapshots/${entity}/demo/${basename(file)}`;
 
 /**
  * The demo province, generated once into the cache and uploaded through the same path as a
- * unit's upload: into the bucket, through the ingest. Skipped when the bucket already holds
- * it, so a restart keeps the state it had.
+ * unit's upload: into the bucket, through the ingest. What the ingest has already processed
+ * is not uploaded again, so a restart keeps its state and a start interrupted mid-load
+ * resumes with the files it missed.
+ *
+ * The registry goes first; each earlier run is played once the files dated at or before it
+ * are in and before the later ones, as it would have run. Its answer is the same as after the
+ * whole load (an evaluation never sees a snapshot dated after its instant), but its units
+ * have no data yet to store statuses for, so the later files' statuses are written once.
  */
-export async function loadDemo(stack: LocalStack, opts: DemoOptions): Promise<{ loaded: boolean; uploads: DemoUpload[] }> {
+export async function loadDemo(stack: LocalStack, opts: DemoOptions, progress: DemoProgress): Promise<{ loaded: boolean; uploads: DemoUpload[] }> {
   const uploads = await generated(opts);
-  const [registry] = uploads;
-  if (registry === undefined || (await exists(stack.s3, demoKey(registry.entity, registry.file)))) return { loaded: false, uploads };
-  for (const [i, { entity, file, asOf }] of uploads.entries()) {
-    opts.onProgress?.(`Tải lên ${entity} (${i + 1}/${uploads.length}) / uploading ${basename(file)}…`);
-    await stack.upload(demoKey(entity, file), await readFile(file), { asOf });
-    await stack.idle();
+  const [registry, ...rest] = uploads;
+  if (registry === undefined) return { loaded: false, uploads };
+  const runs = [...(opts.trendRuns ?? [])].sort((a, b) => parseInstant(a) - parseInstant(b));
+  const steps: Array<DemoUpload | { run: string }> = [registry];
+  let later = rest;
+  for (const run of runs) {
+    steps.push(...later.filter((u) => parseInstant(u.asOf) <= parseInstant(run)), { run });
+    later = later.filter((u) => parseInstant(u.asOf) > parseInstant(run));
   }
-  return { loaded: true, uploads };
+  steps.push(...later);
+
+  let loaded = false;
+  let n = 0;
+  for (const step of steps) {
+    if ('run' in step) {
+      if (!(await progress.played(step.run))) await progress.play(step.run);
+      continue;
+    }
+    n++;
+    const key = demoKey(step.entity, step.file);
+    if (await progress.ingested(key)) continue;
+    opts.onProgress?.(`Tải lên ${step.entity} (${n}/${uploads.length}) / uploading ${basename(step.file)}…`);
+    await stack.upload(key, await readFile(step.file), { asOf: step.asOf });
+    await stack.idle();
+    loaded = true;
+  }
+  return { loaded, uploads };
 }
 
 /** In dependency order: the registry first, so every later file finds its units. */
@@ -71,14 +106,4 @@ async function generated(opts: DemoOptions): Promise<DemoUpload[]> {
   ];
   await writeFile(manifest, JSON.stringify(uploads, null, 2));
   return uploads;
-}
-
-async function exists(s3: S3Client, key: string): Promise<boolean> {
-  try {
-    await s3.send(new HeadObjectCommand({ Bucket: LOCAL_NAMES.bucket, Key: key }));
-    return true;
-  } catch (err) {
-    if (err instanceof Error && err.name === 'NotFound') return false;
-    throw err;
-  }
 }

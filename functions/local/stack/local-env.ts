@@ -31,6 +31,8 @@ export function localHandlerEnv(endpoints: LocalEndpoints, department: string, l
     CONFIGURATION_SET: LOCAL_NAMES.configurationSet,
     DEPARTMENT_CODE: department,
     DASHBOARD_URL: endpoints.dashboard,
+    /* Uploads here carry the played clock's instant (the demo's 2023, `--as-of`): judged as of then. */
+    DONDOC_INGEST_EVALUATES_AT: 'as_of',
     POWERTOOLS_SERVICE_NAME: 'dondoc-local',
     POWERTOOLS_METRICS_NAMESPACE: 'Dondoc',
     POWERTOOLS_METRICS_DISABLED: 'true',
