@@ -49,6 +49,15 @@ describe('DynamoStateStore against dynalite', () => {
       expect(await store.getUnit('NOWHERE')).toBeUndefined();
     });
 
+    it('lists the units that name no parent, and takes a unit off that list once it names one', async () => {
+      await store.putUnits([unitRecord('TOP-S1'), unitRecord('TOP-S2')], T0);
+      await store.putUnits([unitRecord('TOP-S2', 'PGD05')], T0 + DAY);
+      const top = (await store.listTopLevel()).map((u) => u.unitCode);
+      expect(top).toEqual(expect.arrayContaining(['SGD', 'TOP-S1']));
+      expect(top).not.toContain('TOP-S2');
+      expect(top).not.toContain('PGD01');
+    });
+
     it('moves a unit to its new office’s children when a newer snapshot changes the parent', async () => {
       await store.putUnits([unitRecord('MOVE-1', 'PGD03')], T0);
       await store.putUnits([unitRecord('MOVE-1', 'PGD04')], T0 + DAY);

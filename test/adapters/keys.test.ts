@@ -33,8 +33,8 @@ describe('registry shard', () => {
 });
 
 describe('keys and index attributes', () => {
-  it('keeps the department out of GSI1 and every unit in a registry shard', () => {
-    expect(unitIndexes('SGD', undefined)).toEqual({ GSI2PK: `REGISTRY#${registryShard('SGD')}`, GSI2SK: 'UNIT#SGD' });
+  it('lists a unit without a parent (the department) at the top level of GSI1, and every unit in a registry shard', () => {
+    expect(unitIndexes('SGD', undefined)).toEqual({ GSI1PK: 'TOPLEVEL', GSI1SK: 'UNIT#SGD', GSI2PK: `REGISTRY#${registryShard('SGD')}`, GSI2SK: 'UNIT#SGD' });
     expect(unitIndexes('S1', 'P1')).toMatchObject({ GSI1PK: 'PARENT#P1', GSI1SK: 'UNIT#S1' });
   });
 

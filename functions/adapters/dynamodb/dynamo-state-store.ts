@@ -35,6 +35,7 @@ import {
   statusKey,
   SUMMARY_PREFIX,
   summaryKey,
+  TOP_LEVEL_PK,
   unitKey,
   unitPk,
   objectKey,
@@ -91,6 +92,12 @@ export class DynamoStateStore implements StateStore {
     const children: UnitRecord[] = [];
     for await (const item of this.queryIndex(GSI1, childrenPk(parentCode))) children.push(fromUnitItem(item));
     return children;
+  }
+
+  async listTopLevel(): Promise<UnitRecord[]> {
+    const units: UnitRecord[] = [];
+    for await (const item of this.queryIndex(GSI1, TOP_LEVEL_PK)) units.push(fromUnitItem(item));
+    return units;
   }
 
   async *listShard(shard: number): AsyncIterable<UnitRecord> {

@@ -75,10 +75,14 @@ export const childrenPk = (parentCode: string): string => `PARENT#${parentCode}`
 export const registryPk = (shard: number): string => `REGISTRY#${shard}`;
 export const requirementStatusPk = (requirement: string, status: Status): string => `REQ#${requirement}#${status}`;
 
-/** GSI1: the office's children; GSI2: the registry shard. The department has no parent and stays out of GSI1. */
+/** Where GSI1 lists the units that name no parent (the department among them). */
+export const TOP_LEVEL_PK = 'TOPLEVEL';
+
+/** GSI1: the office's children, or the top level for a unit without a parent; GSI2: the registry shard. */
 export function unitIndexes(code: string, parentCode: string | undefined): Record<string, string> {
   return {
-    ...(parentCode === undefined ? {} : { GSI1PK: childrenPk(parentCode), GSI1SK: unitPk(code) }),
+    GSI1PK: parentCode === undefined ? TOP_LEVEL_PK : childrenPk(parentCode),
+    GSI1SK: unitPk(code),
     GSI2PK: registryPk(registryShard(code)),
     GSI2SK: unitPk(code),
   };

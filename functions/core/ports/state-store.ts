@@ -39,6 +39,8 @@ export interface StateStore {
   getUnits(codes: readonly string[]): Promise<Map<string, UnitRecord>>;
   /** the units whose parent_code is this office (or the department) */
   listChildren(parentCode: string): Promise<UnitRecord[]>;
+  /** the units whose registry entry names no parent: the department, and any unit the uploader gave none */
+  listTopLevel(): Promise<UnitRecord[]>;
   /** one registry shard (0…REGISTRY_SHARDS-1), paged internally */
   listShard(shard: number): AsyncIterable<UnitRecord>;
   /** 'stale' when a newer summary is already stored; the same as-of again is 'applied' (idempotent) */

@@ -6,9 +6,9 @@ import type { UnitRecord } from '../../../functions/core/snapshot/entities.ts';
 
 const unit = (code: string, unitKind: UnitRecord['unitKind']): UnitRecord => ({ unitCode: code, unitName: code, unitKind, levels: [], parentCode: 'SGD' });
 
-/** Only what cutting a run reads: the department's children. */
-function storeWith(children: UnitRecord[]): StateStore {
-  return { listChildren: async (parent: string) => (parent === 'SGD' ? children : []) } as unknown as StateStore;
+/** Only what cutting a run reads: the department's children and the units that name no parent. */
+function storeWith(children: UnitRecord[], topLevel: UnitRecord[] = [{ ...unit('SGD', 'department'), parentCode: undefined }]): StateStore {
+  return { listChildren: async (parent: string) => (parent === 'SGD' ? children : []), listTopLevel: async () => topLevel } as unknown as StateStore;
 }
 
 describe('cutting a run into parts', () => {
@@ -29,5 +29,16 @@ describe('cutting a run into parts', () => {
 
   it('still evaluates the department when it has no child', async () => {
     expect(await runParts(storeWith([]), 'SGD')).toEqual([{ id: '00000', units: ['SGD'] }]);
+  });
+
+  it('takes in the units that name no parent: an office as a part of its own, a school among the department’s own', async () => {
+    const orphan = (code: string, kind: UnitRecord['unitKind']): UnitRecord => ({ ...unit(code, kind), parentCode: undefined });
+    const topLevel = [orphan('SGD', 'department'), orphan('THPT-LONE', 'school'), orphan('PGD-LONE', 'district_office')];
+    const parts = await runParts(storeWith([unit('PGD1', 'district_office'), unit('THPT1', 'school')], topLevel), 'SGD');
+    expect(parts).toEqual([
+      { id: '00000', office: 'PGD1' },
+      { id: '00001', office: 'PGD-LONE' },
+      { id: '00002', units: ['SGD', 'THPT1', 'THPT-LONE'] },
+    ]);
   });
 });
