@@ -36,6 +36,8 @@ const REGISTRY = [
   unit('TH-A2', 'school', 'PGD-A'),
   unit('TH-B1', 'school', 'PGD-B'),
   unit('THPT-01', 'school', 'SGD'),
+  /* a centre whose registry entry names no parent: the department's own */
+  unit('TT-LONE', 'centre'),
 ];
 
 const DEPARTMENT = userClaims('department', 'SGD');
@@ -159,10 +161,11 @@ describe('dashboard API on dynalite', () => {
   });
 
   describe('GET /api/units/{code}/children', () => {
-    it('lists the department’s offices and the schools directly under it', async () => {
+    it('lists the department’s offices, the schools directly under it and the units that name no parent', async () => {
       const res = await get<UnitChildren>('/api/units/SGD/children', DEPARTMENT);
       expect(res.status).toBe(200);
-      expect(res.body.children.map((c) => c.unit.unitCode)).toEqual(['PGD-A', 'PGD-B', 'THPT-01']);
+      expect(res.body.children.map((c) => c.unit.unitCode)).toEqual(['PGD-A', 'PGD-B', 'THPT-01', 'TT-LONE']);
+      expect((await get<UnitChildren>('/api/units/PGD-A/children', DEPARTMENT)).body.children.map((c) => c.unit.unitCode)).not.toContain('TT-LONE');
     });
 
     it('lists an office’s schools with their statuses, without the failing record codes or the officials’ mailboxes', async () => {

@@ -35,12 +35,19 @@ export async function unitPage(deps: ApiDeps, scope: Scope, code: string): Promi
 export async function unitChildren(deps: ApiDeps, scope: Scope, code: string): Promise<UnitChildren> {
   const unit = await registeredUnit(deps.store, code);
   requireAccess(canRead(scope, unit), code);
-  const children = (await deps.store.listChildren(code)).filter((child) => canRead(scope, child)).sort(byCode);
+  const children = (await childrenOf(deps, unit)).filter((child) => canRead(scope, child)).sort(byCode);
   const rows = await boundedMap(children, STATUS_READS_IN_FLIGHT, async (child) => ({
     unit: listedUnit(child),
     statuses: (await deps.store.getStatuses(child.unitCode)).map(statusSummary),
   }));
   return { unit: code, children: rows };
+}
+
+/* A unit whose registry entry names no parent is the department's own, as the daily run counts it. */
+async function childrenOf(deps: ApiDeps, unit: UnitRecord): Promise<UnitRecord[]> {
+  if (unit.unitKind !== 'department') return deps.store.listChildren(unit.unitCode);
+  const [children, topLevel] = await Promise.all([deps.store.listChildren(unit.unitCode), deps.store.listTopLevel()]);
+  return [...children, ...topLevel.filter((u) => u.unitKind !== 'department')];
 }
 
 function statusSummary({ failingCodes: _codes, ...summary }: StoredStatus): StatusSummary {
