@@ -17,8 +17,7 @@ async function* csvRows(text: AsyncIterable<string>): AsyncGenerator<RawRow[]> {
   let tokenizer: CsvTokenizer | undefined;
   let head = '';
   let row = 0;
-  let delimiter = ',';
-  const numbered = (records: CsvRecord[]): RawRow[] =>
+  const numbered = (records: CsvRecord[], delimiter: string): RawRow[] =>
     records.map((record) => (typeof record === 'string' ? { row: ++row, line: record, delimiter } : { row: ++row, cells: record }));
   for await (const chunk of text) {
     let input = chunk;
@@ -26,23 +25,21 @@ async function* csvRows(text: AsyncIterable<string>): AsyncGenerator<RawRow[]> {
       head += chunk;
       const line = headerLine(head);
       if (line === undefined) continue;
-      delimiter = detectDelimiter(line);
-      tokenizer = new CsvTokenizer(delimiter);
+      tokenizer = new CsvTokenizer(detectDelimiter(line));
       input = head;
     }
     const records: CsvRecord[] = [];
     tokenizer.push(input, records);
-    if (records.length > 0) yield numbered(records);
+    if (records.length > 0) yield numbered(records, tokenizer.delimiter);
   }
   const records: CsvRecord[] = [];
   if (tokenizer === undefined) {
     // The file holds no complete non-blank line: read what there is.
-    delimiter = detectDelimiter(head);
-    tokenizer = new CsvTokenizer(delimiter);
+    tokenizer = new CsvTokenizer(detectDelimiter(head));
     tokenizer.push(head, records);
   }
   tokenizer.end(records);
-  if (records.length > 0) yield numbered(records);
+  if (records.length > 0) yield numbered(records, tokenizer.delimiter);
 }
 
 export function openCsvTable(text: AsyncIterable<string>, watch: ReplacementWatch, close: () => void): Promise<Table> {

@@ -48,7 +48,7 @@ export class CsvTokenizer {
   /** an incomplete line held back at a record boundary */
   private carry = '';
 
-  constructor(private readonly delimiter: string) {
+  constructor(readonly delimiter: string) {
     this.delimiterCode = delimiter.charCodeAt(0);
   }
 

@@ -1,7 +1,7 @@
-import { dayFirstDateAt, isCanonicalDateAt } from './calendar-date.ts';
+import { dayFirstDateAt, digitsAt, isCanonicalDateAt } from './calendar-date.ts';
 import type { ColumnSpec } from './entities.ts';
 import { hash52Range } from './hash52.ts';
-import { INVALID, type ValueParser } from './value-parsers.ts';
+import { INVALID, isYear, type ValueParser } from './value-parsers.ts';
 import { canonicalTimestampAt } from './vn-timestamp.ts';
 
 /** Returned when a cell is not in the common shape a range reader knows: the row is read the general way instead. */
@@ -14,28 +14,10 @@ export const FALLBACK: unique symbol = Symbol('fallback');
  */
 export type RangeReader = (line: string, start: number, end: number) => unknown;
 
-const ZERO = 48;
-const NINE = 57;
 const NATIONAL_ID_LENGTH = 12;
 const YEAR_LENGTH = 4;
-const MIN_YEAR = 1900;
-const MAX_YEAR = 2100;
 /** A column's distinct spellings are few (a label and its canonical value); beyond this many, slicing and the parser's memo serve. */
 const SPELLINGS = 16;
-
-function isDigitsAt(line: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) {
-    const c = line.charCodeAt(i);
-    if (c < ZERO || c > NINE) return false;
-  }
-  return true;
-}
-
-function yearAt(line: string, start: number): number {
-  let n = 0;
-  for (let i = start; i < start + YEAR_LENGTH; i++) n = n * 10 + line.charCodeAt(i) - ZERO;
-  return n;
-}
 
 function sameText(line: string, start: number, end: number, text: string): boolean {
   if (text.length !== end - start) return false;
@@ -69,16 +51,17 @@ function spellingReader(parse: ValueParser): RangeReader {
   };
 }
 
+// digitsAt is NaN unless every character is a digit; twelve digits stay exact in a double.
 const nationalIdReader: RangeReader = (line, start, end) =>
-  end - start === NATIONAL_ID_LENGTH && isDigitsAt(line, start, end) ? hash52Range(line, start, end) : FALLBACK;
+  end - start === NATIONAL_ID_LENGTH && !Number.isNaN(digitsAt(line, start, NATIONAL_ID_LENGTH)) ? hash52Range(line, start, end) : FALLBACK;
 
 const dateReader: RangeReader = (line, start, end) =>
   isCanonicalDateAt(line, start, end) ? line.slice(start, end) : (dayFirstDateAt(line, start, end) ?? FALLBACK);
 
 const dateOrYearReader: RangeReader = (line, start, end) => {
-  if (end - start === YEAR_LENGTH && isDigitsAt(line, start, end)) {
-    const year = yearAt(line, start);
-    return year >= MIN_YEAR && year <= MAX_YEAR ? line.slice(start, end) : FALLBACK;
+  if (end - start === YEAR_LENGTH) {
+    const year = digitsAt(line, start, YEAR_LENGTH);
+    if (!Number.isNaN(year)) return isYear(year) ? line.slice(start, end) : FALLBACK;
   }
   return dateReader(line, start, end);
 };

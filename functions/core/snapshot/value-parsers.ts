@@ -117,7 +117,8 @@ function dateParser(ctx: ParseContext): ValueParser {
   };
 }
 
-const isYear = (n: number): boolean => Number.isInteger(n) && n >= MIN_YEAR && n <= MAX_YEAR;
+/** A birth year the sector's records can hold (NaN is not). */
+export const isYear = (n: number): boolean => Number.isInteger(n) && n >= MIN_YEAR && n <= MAX_YEAR;
 
 /**
  * A birth date or just a birth year, as staff registers often hold. A year stays a year
