@@ -1,6 +1,5 @@
 import type { Requirement } from '../catalog/schema.ts';
 import type { EntityKind, EntityRecord, ExplanationRecord, ReportRecord, StaffRecord, StudentRecord, UnitRecord } from '../snapshot/entities.ts';
-import { isActive } from '../snapshot/entities.ts';
 import { HashSet52 } from '../snapshot/hash-set-52.ts';
 import { CodeList } from './code-list.ts';
 import { emptySummary, emptyTally } from './empty-summary.ts';
@@ -87,10 +86,11 @@ export class SnapshotAccumulator {
     const folded = this.foldedFor(rec.record.unitCode, rec.entity);
     const summary = folded.summary;
     summary.rows += 1;
+    const counted = isCounted(rec);
     switch (rec.entity) {
       case 'students':
       case 'staff':
-        addPerson(summary, folded.unverifiedCodes as CodeList, rec.entity, rec.record);
+        addPerson(summary, folded.unverifiedCodes as CodeList, counted, rec.record);
         break;
       case 'profiles':
         summary.profile = { ...rec.record };
@@ -103,7 +103,7 @@ export class SnapshotAccumulator {
         addExplanation(summary, rec.record);
         break;
     }
-    this.judge(folded, rec);
+    this.judge(folded, rec, counted);
   }
 
   /** Once the snapshot is read: the duplicate rules' memory is freed, so no record may be added after. */
@@ -168,10 +168,10 @@ export class SnapshotAccumulator {
     return folded;
   }
 
-  private judge(folded: Folded, rec: DataRecord): void {
+  private judge(folded: Folded, rec: DataRecord, counted: boolean): void {
     const { judged, tallies } = folded;
     if (judged.length === 0) return;
-    const facts = this.factsOf(folded.repeatIndex, rec);
+    const facts = this.factsOf(folded.repeatIndex, rec, counted);
     const code = recordCode(rec);
     for (let i = 0; i < judged.length; i++) {
       const verdict = (judged[i] as Judged).judge(rec, facts);
@@ -190,11 +190,11 @@ export class SnapshotAccumulator {
   }
 
   /** Worked out once per record, however many rules read it, so "seen before" stays true to the file. */
-  private factsOf(index: RepeatIndex | undefined, rec: DataRecord): RecordFacts {
+  private factsOf(index: RepeatIndex | undefined, rec: DataRecord, counted: boolean): RecordFacts {
     const facts = this.facts;
     facts.nationalIdRepeats = false;
     facts.codeRepeats = false;
-    facts.counted = isCounted(rec);
+    facts.counted = counted;
     facts.updatedAt = updatedAtOf(rec);
     if (!index || (rec.entity !== 'students' && rec.entity !== 'staff')) return facts;
     const hash = rec.record.nationalIdHash;
@@ -225,9 +225,10 @@ function unpacked(packed: Packed): UnitEntitySummary {
   return { ...summary, tallies, ...(unverified === undefined ? {} : { unverifiedCodes: unverified.toArray() }) };
 }
 
-function addPerson(summary: UnitEntitySummary, unverifiedCodes: CodeList, entity: 'students' | 'staff', rec: StudentRecord | StaffRecord): void {
+/** `active`: isCounted of the record, worked out once for it and the rules alike. */
+function addPerson(summary: UnitEntitySummary, unverifiedCodes: CodeList, active: boolean, rec: StudentRecord | StaffRecord): void {
   summary.maxUpdatedAt = latest(summary.maxUpdatedAt, rec.updatedAt);
-  if (!isActive(entity, rec.status)) return;
+  if (!active) return;
   const unverified = rec.idVerification !== 'verified';
   const byLevel = (summary.byLevel ??= {});
   bump((byLevel[rec.level ?? '?'] ??= { total: 0, unverified: 0 }), unverified);
