@@ -34,6 +34,38 @@ function sliced(parse: ValueParser, clean?: (text: string) => string): RangeRead
   };
 }
 
+/** Tries of the cell above before a column that seldom repeats it stops trying. */
+const REPEAT_TRIAL = 64;
+
+/**
+ * A sliced reader that first compares the cell with the one above it: a file's rows come
+ * grouped by unit (and often by class), so a unit code or a class name is mostly the row
+ * above's, and its value then comes back as the same string, without a copy, a cleaning or a
+ * lookup (and later hash lookups of the same string find its hash already computed). A column
+ * whose cells rarely repeat (a record code) stops comparing after its trial rows. For values
+ * that are never changed after reading: texts and numbers, not lists.
+ */
+function repeatingOrSliced(parse: ValueParser, clean?: (text: string) => string): RangeReader {
+  const read = sliced(parse, clean);
+  let aboveText = '';
+  let above: unknown = FALLBACK;
+  let tries = 0;
+  let hits = 0;
+  return (line, start, end) => {
+    if (tries < REPEAT_TRIAL || hits * 2 > tries) {
+      tries += 1;
+      if (above !== FALLBACK && sameText(line, start, end, aboveText)) {
+        hits += 1;
+        return above;
+      }
+      aboveText = line.slice(start, end);
+      above = read(aboveText, 0, aboveText.length);
+      return above;
+    }
+    return read(line, start, end);
+  };
+}
+
 /** Labels compared in place against the few spellings met so far, so that no cell is copied to look it up. */
 function spellingReader(parse: ValueParser): RangeReader {
   const spellings: string[] = [];
@@ -76,7 +108,7 @@ const timestampReader: RangeReader = (line, start, end) => canonicalTimestampAt(
 export function rangeReader(spec: ColumnSpec, parse: ValueParser, clean: (text: string) => string): RangeReader {
   switch (spec.type) {
     case 'string':
-      return sliced(parse, clean);
+      return repeatingOrSliced(parse, clean);
     case 'nationalId':
       return nationalIdReader;
     case 'date':
@@ -90,6 +122,7 @@ export function rangeReader(spec: ColumnSpec, parse: ValueParser, clean: (text: 
       return spellingReader(parse);
     case 'email':
     case 'integer':
+      return repeatingOrSliced(parse);
     case 'levels':
       return sliced(parse);
   }
