@@ -2,6 +2,8 @@ import type { Requirement } from '../catalog/schema.ts';
 import type { EntityKind, EntityRecord, ExplanationRecord, ReportRecord, StaffRecord, StudentRecord, UnitRecord } from '../snapshot/entities.ts';
 import { HashSet52 } from '../snapshot/hash-set-52.ts';
 import { CodeList } from './code-list.ts';
+import { compileJudges, type JudgeAll } from './compiled-judges.ts';
+import { latest } from './latest-instant.ts';
 import { emptySummary, emptyTally } from './empty-summary.ts';
 import { recordCode, type DataRecord } from './record-fields.ts';
 import { isCounted, isRecordRule, recordJudge, updatedAtOf, type RecordFacts, type RecordJudge } from './record-rules.ts';
@@ -20,6 +22,8 @@ interface Judged {
 interface Folded extends Packed {
   /** the entity's repeat index, looked up once here rather than once a record */
   repeatIndex: RepeatIndex | undefined;
+  /** the entity's judged rules, compiled into one function */
+  judgeAll: JudgeAll;
 }
 
 /** What unpacking needs, apart from the repeat index: a packed summary must not keep a file's hash sets alive. */
@@ -52,6 +56,7 @@ export interface PackedSummary {
  */
 export class SnapshotAccumulator {
   private readonly judged = new Map<EntityKind, Judged[]>();
+  private readonly judgeAll = new Map<EntityKind, JudgeAll>();
   private readonly repeatIndex = new Map<EntityKind, RepeatIndex>();
   private readonly byUnit = new Map<string, Map<EntityKind, Folded>>();
   private readonly units = new Map<string, UnitRecord>();
@@ -70,6 +75,7 @@ export class SnapshotAccumulator {
       const list = this.judged.get(rule.entity) ?? [];
       list.push({ id: req.id, judge: recordJudge(rule) });
       this.judged.set(rule.entity, list);
+      this.judgeAll.set(rule.entity, compileJudges(list.map((j) => j.judge)));
       if (rule.kind === 'duplicates') {
         const index = this.repeatIndex.get(rule.entity) ?? {};
         if (rule.keys.includes('national_id')) index.nationalIds ??= new HashSet52();
@@ -162,6 +168,7 @@ export class SnapshotAccumulator {
         unverifiedCodes: people ? new CodeList() : undefined,
         judged,
         repeatIndex: this.repeatIndex.get(entity),
+        judgeAll: this.judgeAll.get(entity) ?? compileJudges([]),
       };
       perEntity.set(entity, folded);
     }
@@ -169,24 +176,8 @@ export class SnapshotAccumulator {
   }
 
   private judge(folded: Folded, rec: DataRecord, counted: boolean): void {
-    const { judged, tallies } = folded;
-    if (judged.length === 0) return;
-    const facts = this.factsOf(folded.repeatIndex, rec, counted);
-    const code = recordCode(rec);
-    for (let i = 0; i < judged.length; i++) {
-      const verdict = (judged[i] as Judged).judge(rec, facts);
-      if (!verdict) continue;
-      const tally = tallies[i] as RequirementTally;
-      tally.total += 1;
-      if (verdict.fail) {
-        tally.failing += 1;
-        (folded.failingCodes[i] as CodeList).push(code);
-      } else if (verdict.warn) {
-        tally.warning += 1;
-        (folded.warningCodes[i] as CodeList).push(code);
-      }
-      tally.lastAt = latest(tally.lastAt, verdict.at);
-    }
+    if (folded.judged.length === 0) return;
+    folded.judgeAll(folded, rec, this.factsOf(folded.repeatIndex, rec, counted), recordCode(rec));
   }
 
   /** Worked out once per record, however many rules read it, so "seen before" stays true to the file. */
@@ -235,12 +226,6 @@ function addPerson(summary: UnitEntitySummary, unverifiedCodes: CodeList, active
   const byClass = (summary.byClass ??= {});
   bump((byClass[rec.className ?? '?'] ??= { total: 0, unverified: 0 }), unverified);
   if (unverified) unverifiedCodes.push('studentCode' in rec ? rec.studentCode : rec.staffCode);
-}
-
-/** One of the two numbers as it is, not Math.max's new one: this runs once per rule and record. */
-function latest(a: number | undefined, b: number | undefined): number | undefined {
-  if (a === undefined) return b;
-  return b === undefined || a >= b ? a : b;
 }
 
 function bump(tally: IdentityTally, unverified: boolean): void {
