@@ -101,6 +101,9 @@ describe('DynamoStateStore against dynalite', () => {
       for (const code of codes) expect(states.get(code)).toEqual(await store.getUnitState(code));
       expect(Object.keys(states.get('S-MANY-0') ?? {}).sort()).toEqual(['reports', 'students']);
       expect(states.get('S-MANY-NONE')).toEqual({});
+      const reportsOnly = await store.getUnitStates(['S-MANY-0', 'S-MANY-1'], ['reports']);
+      expect(Object.keys(reportsOnly.get('S-MANY-0') ?? {})).toEqual(['reports']);
+      expect(reportsOnly.get('S-MANY-1')).toEqual({});
     });
 
     it('stores a summary far over 400 KB with its code lists cut and its counts intact', async () => {

@@ -14,7 +14,7 @@ import {
   type StoredStatus,
 } from '../../core/ports/state-store.ts';
 import type { IdentitySource } from '../../core/report/identity.ts';
-import { ENTITY_KINDS, type UnitRecord } from '../../core/snapshot/entities.ts';
+import { ENTITY_KINDS, type EntityKind, type UnitRecord } from '../../core/snapshot/entities.ts';
 import { AdapterError } from '../adapter-error.ts';
 import { type DynamoAdapterOptions, type ResolvedOptions, resolveOptions } from './adapter-options.ts';
 import { getAll } from './batch-get.ts';
@@ -121,9 +121,10 @@ export class DynamoStateStore implements StateStore {
   }
 
   /* A unit's summaries have known keys (one per entity): a group's states are a few batch reads, not a query per unit. */
-  async getUnitStates(codes: readonly string[]): Promise<Map<string, UnitState>> {
+  async getUnitStates(codes: readonly string[], entities: readonly EntityKind[] = ENTITY_KINDS): Promise<Map<string, UnitState>> {
     const states = new Map<string, UnitState>([...new Set(codes)].map((code) => [code, {}]));
-    const keys = [...states.keys()].flatMap((code) => ENTITY_KINDS.map((entity) => summaryKey(code, entity)));
+    const kinds = [...new Set(entities)];
+    const keys = [...states.keys()].flatMap((code) => kinds.map((entity) => summaryKey(code, entity)));
     for (const item of await getAll(this.client, this.tableName, keys, this.options.retry)) {
       const summary = fromSummaryItem(item);
       const state = states.get(summary.unit);

@@ -39,10 +39,13 @@ export function evaluationContext(input: EvaluationInput): EvaluationContext {
   return { asOf: input.asOf, units: sorted, states, entitiesSeen, childrenOf };
 }
 
+/** The summaries that tell the levels of a unit missing from the registry. */
+export const LEVELS_READ_FROM = ['students', 'staff'] as const satisfies readonly EntityKind[];
+
 /** A unit that uploaded data but is missing from the registry is most likely a school; its data tells its levels. */
 function unregisteredUnit(code: string, state: UnitState): UnitRecord {
   const seen = new Set<string>();
-  for (const summary of [state.students, state.staff]) for (const level of Object.keys(summary?.byLevel ?? {})) seen.add(level);
+  for (const entity of LEVELS_READ_FROM) for (const level of Object.keys(state[entity]?.byLevel ?? {})) seen.add(level);
   const levels: Level[] = LEVELS.filter((level) => seen.has(level));
   return { unitCode: code, unitName: code, unitKind: 'school', levels };
 }

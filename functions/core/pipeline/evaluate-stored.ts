@@ -1,8 +1,10 @@
 import type { Catalog } from '../catalog/schema.ts';
+import { entitiesReadBy } from '../evaluation/entities-read.ts';
 import { evaluate } from '../evaluation/evaluate.ts';
+import { LEVELS_READ_FROM } from '../evaluation/evaluation-context.ts';
 import type { UnitRequirementResult } from '../evaluation/types.ts';
 import type { StateStore, StatusChange } from '../ports/state-store.ts';
-import type { UnitRecord } from '../snapshot/entities.ts';
+import type { EntityKind, UnitRecord } from '../snapshot/entities.ts';
 
 /* Reads and writes in flight at once: each one waits on the store's answer, not on this process. */
 export const STORE_CONCURRENCY = 8;
@@ -15,10 +17,11 @@ export interface StoredEvaluation {
 }
 
 /**
- * Evaluates `targets` as of `asOf` from their stored state and writes their statuses. `scope`
+ * Evaluates `targets` as of `asOf` from their stored state and writes their statuses, for the
+ * requirements of `catalog` (the whole catalog, or the part an upload can change). `scope`
  * holds every unit the targets' rules may read: a district office's report rule reads its
- * schools, so an office comes with its children. Results that do not apply are neither
- * returned nor stored.
+ * schools, so an office comes with its children. Only the summaries those requirements read
+ * are fetched. Results that do not apply are neither returned nor stored.
  */
 export async function evaluateStored(
   store: StateStore,
@@ -29,9 +32,16 @@ export async function evaluateStored(
   opts: { replay?: boolean } = {},
 ): Promise<StoredEvaluation> {
   const codes = [...new Set([...scope.keys(), ...targets])];
-  const states = await store.getUnitStates(codes);
+  const states = await store.getUnitStates(codes, summariesRead(catalog, codes, scope));
   const wanted = new Set(targets);
   const results = evaluate(catalog, { registry: scope, states, asOf }).filter((r) => wanted.has(r.unit) && r.status !== 'not_applicable');
   const changes = await store.putResults(results, asOf, opts);
   return { results, changes };
+}
+
+/* A unit missing from the registry is judged by the levels its people summaries show, so those come too. */
+function summariesRead(catalog: Catalog, codes: readonly string[], scope: ReadonlyMap<string, UnitRecord>): EntityKind[] {
+  const entities = new Set<EntityKind>(entitiesReadBy(catalog));
+  if (codes.some((code) => !scope.has(code))) for (const entity of LEVELS_READ_FROM) entities.add(entity);
+  return [...entities];
 }

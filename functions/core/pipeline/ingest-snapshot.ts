@@ -7,6 +7,7 @@ import type { EntityKind } from '../snapshot/entities.ts';
 import { unopenableReport } from '../snapshot/unopenable-report.ts';
 import type { ValidationReport } from '../snapshot/validation-report.ts';
 import { boundedMap } from '../concurrency/bounded-map.ts';
+import { requirementsReading } from '../evaluation/entities-read.ts';
 import { STORE_CONCURRENCY } from './evaluate-stored.ts';
 import { reevaluateUnits } from './reevaluate-units.ts';
 
@@ -57,7 +58,8 @@ export type IngestOutcome =
     };
 
 /**
- * Upload → validate → apply → re-evaluate. Every step is idempotent, so a redelivered event
+ * Upload → validate → apply → re-evaluate the requirements that read the uploaded entity
+ * (every one for the registry). Every step is idempotent, so a redelivered event
  * simply runs again: summaries are conditional on as-of (an older snapshot never replaces a
  * newer one), statuses are recomputed, and the processed-object mark only tells whether this
  * is the first time (so the uploader hears about a rejection once).
@@ -94,7 +96,8 @@ export async function ingestSnapshot(deps: IngestDeps, ref: ObjectRef): Promise<
   const applied = verdicts.filter((v) => v === 'applied').length;
   const stale = verdicts.length - applied;
   const at = deps.evaluateAt === 'as_of' ? object.asOf : deps.now();
-  const { units, changes } = await reevaluateUnits(deps.store, deps.catalog, touched, at);
+  /* Only what this entity can change: a profiles upload leaves the students' requirements as they were evaluated. */
+  const { units, changes } = await reevaluateUnits(deps.store, requirementsReading(deps.catalog, summary.entity), touched, at);
   const firstTime = await deps.store.markObjectProcessed(object.key, object.version, { outcome: 'applied', rows: summary.report.rows });
   return {
     outcome: 'applied',

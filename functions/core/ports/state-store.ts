@@ -2,7 +2,7 @@ import type { Status, UnitEntitySummary, UnitRequirementResult, UnitState } from
 import type { RollupEntry } from '../evaluation/rollup-entries.ts';
 import type { Finding } from '../notify/types.ts';
 import type { IdentitySource } from '../report/identity.ts';
-import type { UnitRecord } from '../snapshot/entities.ts';
+import type { EntityKind, UnitRecord } from '../snapshot/entities.ts';
 
 /** What a stored current status looks like: the result plus when it was evaluated. */
 export interface StoredStatus extends UnitRequirementResult {
@@ -46,8 +46,12 @@ export interface StateStore {
   /** 'stale' when a newer summary is already stored; the same as-of again is 'applied' (idempotent) */
   applySummary(summary: UnitEntitySummary): Promise<'applied' | 'stale'>;
   getUnitState(code: string): Promise<UnitState>;
-  /** the states of these units, read in batches (a unit with no summary has an empty state) */
-  getUnitStates(codes: readonly string[]): Promise<Map<string, UnitState>>;
+  /**
+   * The states of these units, read in batches (a unit with no summary has an empty state):
+   * only the summaries of `entities` when given, since an evaluation of some requirements
+   * need not read, say, a school's students to judge its profile.
+   */
+  getUnitStates(codes: readonly string[], entities?: readonly EntityKind[]): Promise<Map<string, UnitState>>;
   /** writes current statuses; appends history items for changed ones and returns the changes */
   /**
    * An evaluation older than the stored one is ignored, so concurrent writers never turn the
