@@ -15,7 +15,8 @@ export interface Reevaluation {
  * Re-evaluates the units a snapshot touched, and the district offices above them: an
  * office's report rule reads its schools, so a school's change can change its office's status.
  * Touched units are grouped under their office as in the daily run, so a province-wide units
- * snapshot evaluates each office once, with its schools, rather than once per school.
+ * snapshot evaluates each office once, with its schools, rather than once per school. Only the
+ * requirements of `catalog` are evaluated: the caller passes the part an upload can change.
  */
 export async function reevaluateUnits(store: StateStore, catalog: Catalog, codes: Iterable<string>, asOf: number): Promise<Reevaluation> {
   const touched = await store.getUnits([...new Set(codes)]);
@@ -24,8 +25,7 @@ export async function reevaluateUnits(store: StateStore, catalog: Catalog, codes
   for (const parent of parents.values()) if (parent.unitKind === 'district_office') registry.set(parent.unitCode, parent);
   const unregistered = [...new Set(codes)].filter((code) => !registry.has(code));
 
-  const groups = [...evaluationGroups(registry), ...unregistered.map((code) => ({ scope: new Map<string, UnitRecord>(), targets: [code] }))];
-  const evaluated = await boundedMap(groups, GROUP_CONCURRENCY, async (group) => {
+  const evaluated = await boundedMap(evaluationGroups(registry, unregistered), GROUP_CONCURRENCY, async (group) => {
     const office = group.targets.map((code) => registry.get(code)).find((unit) => unit?.unitKind === 'district_office');
     /* An office's rules read all its schools, touched or not. */
     if (office) for (const child of await store.listChildren(office.unitCode)) if (!group.scope.has(child.unitCode)) group.scope.set(child.unitCode, child);
