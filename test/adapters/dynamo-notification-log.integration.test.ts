@@ -68,4 +68,13 @@ describe('DynamoNotificationLog against dynalite', () => {
     expect(await log.isSuppressed(' KETOAN@EXAMPLE.EDU.VN ')).toBe(true);
     expect(await log.isSuppressed('other@example.edu.vn')).toBe(false);
   });
+
+  it('tells which of many addresses are suppressed in batched reads', async () => {
+    const many = Array.from({ length: 230 }, (_, i) => `gv${i}@example.edu.vn`);
+    await log.suppress('GV7@example.edu.vn', 'bounce');
+    await log.suppress('gv150@example.edu.vn', 'complaint');
+    const gone = await log.suppressedAmong([...many, ' GV7@EXAMPLE.EDU.VN ', 'KeToan@example.edu.vn']);
+    expect([...gone].sort()).toEqual(['gv150@example.edu.vn', 'gv7@example.edu.vn', 'ketoan@example.edu.vn']);
+    expect(await log.suppressedAmong([])).toEqual(new Set());
+  });
 });

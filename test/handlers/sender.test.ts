@@ -1,6 +1,6 @@
 import 'aws-sdk-client-mock-vitest/extend';
 import { MessageRejected, SendEmailCommand, SESv2Client, TooManyRequestsException } from '@aws-sdk/client-sesv2';
-import { DeleteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, DeleteCommand, DynamoDBDocumentClient, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DynamoNotificationLog } from '../../functions/adapters/dynamodb/dynamo-notification-log.ts';
@@ -19,7 +19,8 @@ const deps: DeliverDeps = {
 const send = () => sendBatch(deps)(sqsEvent(sqsRecord('m1', JSON.stringify(plannedEmail())), sqsRecord('m2', JSON.stringify(plannedEmail({ unit: 'THPT002' })))), fakeContext());
 
 beforeEach(() => {
-  ddb.on(GetCommand).resolves({});
+  /* no recipient is suppressed */
+  ddb.on(BatchGetCommand).resolves({ Responses: {} });
   ddb.on(PutCommand).resolves({});
   ddb.on(UpdateCommand).resolves({});
   ddb.on(DeleteCommand).resolves({});

@@ -1,10 +1,15 @@
 import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { NotificationKey, NotificationLog, NotificationRecord } from '../../core/ports/notification-log.ts';
 import { type DynamoAdapterOptions, type ResolvedOptions, resolveOptions } from './adapter-options.ts';
-import { GSI1, notificationKey, sentPk, suppressionKey } from './keys.ts';
+import { z } from 'zod';
+import { getAll } from './batch-get.ts';
+import { GSI1, normaliseAddress, notificationKey, sentPk, SUPPRESS_PREFIX, suppressionKey } from './keys.ts';
+import { parseItem } from './parse-item.ts';
 import { fromClaimItem, toClaimItem, toSuppressionItem } from './notification-items.ts';
 import { queryItems } from './query-items.ts';
 import { call, isConditionalCheckFailed } from './sdk-errors.ts';
+
+const SuppressedPk = z.object({ PK: z.string().startsWith(SUPPRESS_PREFIX) });
 
 /** NotificationLog over the single table: one item per (unit, requirement, stage, recipient). */
 export class DynamoNotificationLog implements NotificationLog {
@@ -83,6 +88,12 @@ export class DynamoNotificationLog implements NotificationLog {
       this.client.send(new GetCommand({ TableName: this.tableName, Key: suppressionKey(address), ProjectionExpression: 'PK' })),
     );
     return Item !== undefined;
+  }
+
+  async suppressedAmong(addresses: readonly string[]): Promise<Set<string>> {
+    const keys = [...new Set(addresses.map(normaliseAddress))].map(suppressionKey);
+    const found = await getAll(this.client, this.tableName, keys, this.options.retry, ['PK']);
+    return new Set(found.map((item) => parseItem(SuppressedPk, item, 'suppressed address').PK.slice(SUPPRESS_PREFIX.length)));
   }
 
   /** The latest reason wins; suppression itself never lapses. */

@@ -69,7 +69,8 @@ export const notificationUnitIndex = (key: NotificationKey) => ({
   GSI1SK: `${key.requirement}#${key.stage}#${normaliseAddress(key.recipient)}`,
 });
 
-export const suppressionKey = (address: string): TableKey => ({ PK: `SUPPRESS#${normaliseAddress(address)}`, SK: META });
+export const SUPPRESS_PREFIX = 'SUPPRESS#';
+export const suppressionKey = (address: string): TableKey => ({ PK: `${SUPPRESS_PREFIX}${normaliseAddress(address)}`, SK: META });
 
 export const childrenPk = (parentCode: string): string => `PARENT#${parentCode}`;
 export const registryPk = (shard: number): string => `REGISTRY#${shard}`;

@@ -24,8 +24,10 @@ export type DeliveryOutcome =
 export async function deliverEmail(deps: DeliverDeps, email: OutboundEmail): Promise<DeliveryOutcome> {
   const suppressed: string[] = [];
   const deliverable = new Set<string>();
-  for (const address of new Set([...email.to, ...email.cc])) {
-    if (await deps.log.isSuppressed(address)) suppressed.push(address);
+  const recipients = [...new Set([...email.to, ...email.cc])];
+  const gone = await deps.log.suppressedAmong(recipients);
+  for (const address of recipients) {
+    if (gone.has(address.trim().toLowerCase())) suppressed.push(address);
     else deliverable.add(address);
   }
   if (deliverable.size === 0) return { outcome: 'undeliverable', suppressed };

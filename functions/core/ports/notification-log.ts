@@ -24,5 +24,7 @@ export interface NotificationLog {
   /** every claim for this unit, sent or still in flight: the daily run skips them, the unit page lists them */
   sentFor(unit: string): Promise<NotificationRecord[]>;
   isSuppressed(address: string): Promise<boolean>;
+  /** which of these addresses are suppressed, lower-cased and trimmed; read in batches, not one request an address */
+  suppressedAmong(addresses: readonly string[]): Promise<Set<string>>;
   suppress(address: string, reason: 'bounce' | 'complaint'): Promise<void>;
 }
