@@ -34,10 +34,21 @@ let sqs: SQSClient | undefined;
 
 export function documentClient(): DynamoDBDocumentClient {
   const env = endpointEnv();
-  dynamo ??= DynamoDBDocumentClient.from(new DynamoDBClient(options(env.DONDOC_DYNAMODB_ENDPOINT, env.AWS_REGION)), {
+  dynamo ??= DynamoDBDocumentClient.from(withoutSdkLogging(new DynamoDBClient(options(env.DONDOC_DYNAMODB_ENDPOINT, env.AWS_REGION))), {
     marshallOptions: { removeUndefinedValues: true },
   });
   return dynamo;
+}
+
+/*
+ * The SDK's logger middleware copies every request and response through a sensitive-data
+ * filter before handing them to its logger, even when that logger discards them (dondoc sets
+ * none: the handlers log through Powertools). For DynamoDB that is a walk over every item
+ * read and written, summaries of thousands of codes included.
+ */
+function withoutSdkLogging(client: DynamoDBClient): DynamoDBClient {
+  client.middlewareStack.remove('loggerMiddleware');
+  return client;
 }
 
 export function s3Client(): S3Client {
