@@ -63,6 +63,16 @@ describe('sender failure paths (mocked SES and DynamoDB)', () => {
     expect(ddb).not.toHaveReceivedCommand(DeleteCommand);
   });
 
+  it('gives back the claims it took when another claim of the same email fails, and sends nothing for it', async () => {
+    const throttled = Object.assign(new Error('Rate of requests exceeds the allowed throughput.'), { name: 'ProvisionedThroughputExceededException' });
+    ddb.on(PutCommand).resolvesOnce({}).rejectsOnce(throttled).resolves({});
+    ses.on(SendEmailCommand).resolves({ MessageId: 'ses-4' });
+    const out = await send();
+    expect(out.batchItemFailures).toEqual([{ itemIdentifier: 'm1' }]);
+    expect(ddb).toHaveReceivedCommandTimes(DeleteCommand, 1);
+    expect(ses).toHaveReceivedCommandTimes(SendEmailCommand, 1);
+  });
+
   it('does not send when every claim was already taken (a redelivered message)', async () => {
     ddb.on(PutCommand).rejects(Object.assign(new Error('The conditional request failed'), { name: 'ConditionalCheckFailedException' }));
     ses.on(SendEmailCommand).resolves({ MessageId: 'never' });

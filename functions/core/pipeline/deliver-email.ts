@@ -1,6 +1,11 @@
+import { boundedMap } from '../concurrency/bounded-map.ts';
+import { boundedSettle } from '../concurrency/bounded-settle.ts';
 import { deliveryKeys, type OutboundEmail } from '../outbox/outbound-email.ts';
 import { MailerError, type Mailer } from '../ports/mailer.ts';
 import type { NotificationKey, NotificationLog } from '../ports/notification-log.ts';
+
+/* Log writes of one email in flight at once. */
+const CLAIMS_IN_FLIGHT = 8;
 
 export interface DeliverDeps {
   log: NotificationLog;
@@ -32,16 +37,15 @@ export async function deliverEmail(deps: DeliverDeps, email: OutboundEmail): Pro
   }
   if (deliverable.size === 0) return { outcome: 'undeliverable', suppressed };
 
-  const claimed: NotificationKey[] = [];
-  try {
-    for (const key of deliveryKeys(email)) {
-      if (!deliverable.has(key.recipient)) continue;
-      if (await deps.log.claim(key, { day: email.day, subject: email.subject })) claimed.push(key);
-    }
-  } catch (err) {
+  /* An escalation or digest stands for many keys: claimed a few at a time, not one round trip after another. */
+  const keys = deliveryKeys(email).filter((key) => deliverable.has(key.recipient));
+  const claims = await boundedSettle(keys, CLAIMS_IN_FLIGHT, (key) => deps.log.claim(key, { day: email.day, subject: email.subject }));
+  const claimed = keys.filter((_, i) => newlyClaimed(claims[i]));
+  const failed = claims.find((c) => c.status === 'rejected');
+  if (failed) {
     /* Nothing was sent yet: half-taken claims would starve the redelivery. */
     await releaseAll(deps.log, claimed);
-    throw err;
+    throw failed.reason;
   }
   const fresh = new Set(claimed.map((k) => k.recipient));
   const to = email.to.filter((a) => fresh.has(a));
@@ -61,10 +65,14 @@ export async function deliverEmail(deps: DeliverDeps, email: OutboundEmail): Pro
     if (err instanceof MailerError) await releaseAll(deps.log, claimed);
     throw err;
   }
-  for (const key of claimed) await deps.log.markSent(key, messageId);
+  await boundedMap(claimed, CLAIMS_IN_FLIGHT, (key) => deps.log.markSent(key, messageId));
   return { outcome: 'sent', messageId, recipients: [...to, ...cc], suppressed };
 }
 
+function newlyClaimed(claim: PromiseSettledResult<boolean> | undefined): boolean {
+  return claim?.status === 'fulfilled' && claim.value;
+}
+
 async function releaseAll(log: NotificationLog, keys: readonly NotificationKey[]): Promise<void> {
-  for (const key of keys) await log.release(key);
+  await boundedMap(keys, CLAIMS_IN_FLIGHT, (key) => log.release(key));
 }
