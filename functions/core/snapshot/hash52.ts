@@ -50,24 +50,3 @@ export function hash52Range(text: string, start: number, end: number): number {
   feed(text, start, end);
   return finish();
 }
-
-const ZERO = 48;
-const NINE = 57;
-
-/**
- * hash52Range of a cell that holds ASCII digits only, or NaN when any character is not
- * one: the check and the hash in one pass over the cell, for national IDs.
- */
-export function hash52DigitsRange(text: string, start: number, end: number): number {
-  let a = laneA;
-  let b = laneB;
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c < ZERO || c > NINE) return Number.NaN;
-    a = Math.imul(a ^ c, FNV_PRIME);
-    b = Math.imul(b ^ c, SECOND_PRIME);
-  }
-  laneA = a;
-  laneB = b;
-  return finish();
-}

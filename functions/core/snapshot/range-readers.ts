@@ -1,6 +1,6 @@
 import { dayFirstDateAt, digitsAt, isCanonicalDateAt } from './calendar-date.ts';
 import type { ColumnSpec } from './entities.ts';
-import { hash52DigitsRange } from './hash52.ts';
+import { hash52Range } from './hash52.ts';
 import { INVALID, isYear, type ValueParser } from './value-parsers.ts';
 import { canonicalTimestampAt } from './vn-timestamp.ts';
 
@@ -83,11 +83,9 @@ function spellingReader(parse: ValueParser): RangeReader {
   };
 }
 
-const nationalIdReader: RangeReader = (line, start, end) => {
-  if (end - start !== NATIONAL_ID_LENGTH) return FALLBACK;
-  const hash = hash52DigitsRange(line, start, end);
-  return Number.isNaN(hash) ? FALLBACK : hash;
-};
+// digitsAt is NaN unless every character is a digit; twelve digits stay exact in a double.
+const nationalIdReader: RangeReader = (line, start, end) =>
+  end - start === NATIONAL_ID_LENGTH && !Number.isNaN(digitsAt(line, start, NATIONAL_ID_LENGTH)) ? hash52Range(line, start, end) : FALLBACK;
 
 const dateReader: RangeReader = (line, start, end) =>
   isCanonicalDateAt(line, start, end) ? line.slice(start, end) : (dayFirstDateAt(line, start, end) ?? FALLBACK);
