@@ -22,8 +22,8 @@ interface Judged {
 interface Folded extends Packed {
   /** the entity's repeat index, looked up once here rather than once a record */
   repeatIndex: RepeatIndex | undefined;
-  /** the entity's judged rules, compiled into one function */
-  judgeAll: JudgeAll;
+  /** the entity's judged rules, compiled into one function; undefined when it has none */
+  judgeAll: JudgeAll | undefined;
 }
 
 /** What unpacking needs, apart from the repeat index: a packed summary must not keep a file's hash sets alive. */
@@ -75,13 +75,14 @@ export class SnapshotAccumulator {
       const list = this.judged.get(rule.entity) ?? [];
       list.push({ id: req.id, judge: recordJudge(rule) });
       this.judged.set(rule.entity, list);
-      this.judgeAll.set(rule.entity, compileJudges(list.map((j) => j.judge)));
       if (rule.kind === 'duplicates') {
         const index = this.repeatIndex.get(rule.entity) ?? {};
         if (rule.keys.includes('national_id')) index.nationalIds ??= new HashSet52();
         this.repeatIndex.set(rule.entity, index);
       }
     }
+    // Once every rule of an entity is known: one compiled function for them all.
+    for (const [entity, list] of this.judged) this.judgeAll.set(entity, compileJudges(list.map((j) => j.judge)));
   }
 
   add(rec: EntityRecord): void {
@@ -168,7 +169,7 @@ export class SnapshotAccumulator {
         unverifiedCodes: people ? new CodeList() : undefined,
         judged,
         repeatIndex: this.repeatIndex.get(entity),
-        judgeAll: this.judgeAll.get(entity) ?? compileJudges([]),
+        judgeAll: this.judgeAll.get(entity),
       };
       perEntity.set(entity, folded);
     }
@@ -176,7 +177,7 @@ export class SnapshotAccumulator {
   }
 
   private judge(folded: Folded, rec: DataRecord, counted: boolean): void {
-    if (folded.judged.length === 0) return;
+    if (folded.judgeAll === undefined) return;
     folded.judgeAll(folded, rec, this.factsOf(folded.repeatIndex, rec, counted), recordCode(rec));
   }
 
