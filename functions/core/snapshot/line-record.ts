@@ -43,7 +43,7 @@ function isTrimmed(c: number): boolean {
 }
 
 /** A compiled line reader: the record, or FALLBACK when the line is not in the common case. */
-type LineReader = (line: string, delimiter: string) => Record<string, unknown> | typeof FALLBACK;
+export type LineReader = (line: string, delimiter: string) => Record<string, unknown> | typeof FALLBACK;
 
 /**
  * The statements reading one column's cell, found between `s<position>` and `e<position>`.
@@ -64,14 +64,20 @@ function columnStatements(plan: LinePlan, index: number): string {
 }
 
 /**
- * Compiles the reader of one file's lines, for its header: the cells found one after the
- * other, then each planned column read by statements of its own. Written out per column,
- * every call and store site sees one reader and one field, so V8 inlines the readers and
- * stores at a fixed place; the loop over the plans they replace, its sites shared by every
- * column, ran about an eighth slower. The code is made from positions and from field names
- * of the record key table only, never from the file's text.
+ * Reads a CSV line without quotes straight into a record: cells are found and read where
+ * they lie, never split into strings of their own. Only the common case is read here —
+ * the header's width, values in their usual shape, nothing to trim, nothing wrong. Anything
+ * else gives FALLBACK and the row goes the general way, which reports it; so a record
+ * from here is exactly the record the general way would build.
+ *
+ * The reader is compiled for one file's header: the cells found one after the other, then
+ * each planned column read by statements of its own. Written out per column, every call and
+ * store site sees one reader and one field, so V8 inlines the readers and stores at a fixed
+ * place; the loop over the plans they replace, its sites shared by every column, ran about an
+ * eighth slower. The code is made from positions and from field names of the record key
+ * table only, never from the file's text.
  */
-function compileLineReader(entity: EntityKind, width: number, plans: readonly LinePlan[]): LineReader {
+export function compileLineReader(entity: EntityKind, width: number, plans: readonly LinePlan[]): LineReader {
   const find: string[] = ['let at = 0;', 'let next = -1;'];
   for (let position = 0; position < width - 1; position++) {
     find.push(`next = line.indexOf(delimiter, at); if (next === -1) return FALLBACK; const s${position} = at; const e${position} = next; at = next + 1;`);
@@ -81,19 +87,4 @@ function compileLineReader(entity: EntityKind, width: number, plans: readonly Li
   const readers = plans.map((_, index) => `read${index}`);
   const make = new Function('blankRecord', 'entity', 'isTrimmed', 'FALLBACK', ...readers, `return (line, delimiter) => {\n${body}\n};`);
   return make(blankRecord, entity, isTrimmed, FALLBACK, ...plans.map((plan) => plan.read)) as LineReader;
-}
-
-/**
- * Reads a CSV line without quotes straight into a record: cells are found and read where
- * they lie, never split into strings of their own. Only the common case is read here —
- * the header's width, values in their usual shape, nothing to trim, nothing wrong. Anything
- * else gives FALLBACK and the row goes the general way, which reports it; so a record
- * from here is exactly the record the general way would build.
- */
-export class LineRecordReader {
-  readonly read: LineReader;
-
-  constructor(entity: EntityKind, width: number, plans: readonly LinePlan[]) {
-    this.read = compileLineReader(entity, width, plans);
-  }
 }

@@ -8,7 +8,7 @@ import { makeIssue, type IssueLog, type IssueWhere } from './issue-log.ts';
 import { invalidValueMessage, messages, type Message } from './issue-messages.ts';
 import { maskNationalId } from './mask-national-id.ts';
 import { RECORD_CODE_COLUMN, RECORD_KEYS, blankRecord, entityRecord } from './record-keys.ts';
-import { LineRecordReader } from './line-record.ts';
+import { compileLineReader, type LineReader } from './line-record.ts';
 import { FALLBACK, rangeReader, type RangeReader } from './range-readers.ts';
 import { isBlankRow, type CellRow, type RawRow, type Table } from './table.ts';
 import type { IssueCode, ValidationIssue } from './validation-report.ts';
@@ -67,7 +67,7 @@ export class RowValidator {
   private readonly seenCodes = new CodesByUnit();
   private readonly keys: Readonly<Record<string, string>>;
   /** CSV lines without quotes, read in place */
-  private readonly lines: LineRecordReader;
+  private readonly readLine: LineReader;
 
   constructor(
     private readonly entity: EntityKind,
@@ -77,7 +77,7 @@ export class RowValidator {
     this.keys = RECORD_KEYS[entity];
     this.codeColumn = RECORD_CODE_COLUMN[entity] ?? (entity === 'units' ? 'unit_code' : undefined);
     this.resolveNewColumns();
-    this.lines = new LineRecordReader(entity, table.header.length, this.plans);
+    this.readLine = compileLineReader(entity, table.header.length, this.plans);
     const missing = COLUMNS[entity].filter((spec) => spec.required && !this.planned.has(spec.name));
     const hasHeaderRow = table.headerRow > 0;
     this.blocked = hasHeaderRow && missing.length > 0;
@@ -131,7 +131,7 @@ export class RowValidator {
   validate(raw: RawRow): EntityRecord | undefined {
     if (raw.line === undefined) return this.validateCells(raw);
     /* A file with a missing column or a decoding failure is read the general way: it has problems to report. */
-    const record = this.blocked || this.table.mayHoldReplacement() ? FALLBACK : this.lines.read(raw.line, raw.delimiter);
+    const record = this.blocked || this.table.mayHoldReplacement() ? FALLBACK : this.readLine(raw.line, raw.delimiter);
     if (record === FALLBACK) return this.validateCells({ row: raw.row, cells: raw.line.split(raw.delimiter) });
     this.log.report.rows += 1;
     return this.accepted(record, raw.row);
