@@ -2,6 +2,7 @@ import type { EntityKind } from '../../core/snapshot/entities.ts';
 import type { NotificationKey } from '../../core/ports/notification-log.ts';
 import type { Status } from '../../core/evaluation/types.ts';
 import { registryShard } from './registry-shard.ts';
+import { normaliseAddress } from '../../core/notify/normalise-address.ts';
 
 /* Key and index-attribute builders for the single table of docs/data-model.md. Every string
    that lands in PK, SK or a GSI attribute is built here and nowhere else. */
@@ -49,11 +50,7 @@ export const objectKey = (key: string, version: string): TableKey => ({ PK: `OBJ
 /* The dashboard asks by key alone: the latest processed version of each key is kept under it. */
 export const objectLatestKey = (key: string): TableKey => ({ PK: `OBJECT#${key}`, SK: 'LATEST' });
 
-/**
- * Mailbox addresses compare case-insensitively in practice (SES reports them as sent, users
- * type them as they like), so the log and the suppression list key on one spelling.
- */
-export const normaliseAddress = (address: string): string => address.trim().toLowerCase();
+export { normaliseAddress };
 
 export const notificationKey = (key: NotificationKey): TableKey => ({
   PK: `NOTIFY#${key.unit}#${key.requirement}#${key.stage}`,

@@ -2,6 +2,7 @@ import { compareCodes } from '../evaluation/evaluation-context.ts';
 import type { NotificationKey } from '../ports/notification-log.ts';
 import { dispatchFacts, requirementFacts } from './catalog-index.ts';
 import type { EscalationDue } from './due-stages.ts';
+import { normaliseAddress } from './normalise-address.ts';
 import { notificationKey } from './notification-key.ts';
 import type { PlanContext } from './plan-context.ts';
 import { resolveAddressees, supervisorOf } from './recipients.ts';
@@ -154,8 +155,8 @@ function escalationMessage(shard: EscalationShard, ctx: PlanContext): Escalation
     stage: shard.stage,
     unit: shard.told,
     requirement: shard.requirement,
-    to: shard.to.filter((a) => owed.has(a.trim().toLowerCase())),
-    cc: shard.cc.filter((a) => owed.has(a.trim().toLowerCase())),
+    to: shard.to.filter((a) => owed.has(normaliseAddress(a))),
+    cc: shard.cc.filter((a) => owed.has(normaliseAddress(a))),
     subject: escalationSubject(shard.stage, shard.units, entry.requirement.title, daysBetween(lastDayToAct(shard.earliest), ctx.today)),
     keys: shard.keys,
     runDay: ctx.today,

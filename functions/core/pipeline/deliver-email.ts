@@ -1,5 +1,6 @@
 import { boundedMap } from '../concurrency/bounded-map.ts';
 import { boundedSettle } from '../concurrency/bounded-settle.ts';
+import { normaliseAddress } from '../notify/normalise-address.ts';
 import { deliveryKeys, type OutboundEmail } from '../outbox/outbound-email.ts';
 import { MailerError, type Mailer } from '../ports/mailer.ts';
 import type { NotificationKey, NotificationLog } from '../ports/notification-log.ts';
@@ -32,7 +33,7 @@ export async function deliverEmail(deps: DeliverDeps, email: OutboundEmail): Pro
   const recipients = [...new Set([...email.to, ...email.cc])];
   const gone = await deps.log.suppressedAmong(recipients);
   for (const address of recipients) {
-    if (gone.has(address.trim().toLowerCase())) suppressed.push(address);
+    if (gone.has(normaliseAddress(address))) suppressed.push(address);
     else deliverable.add(address);
   }
   if (deliverable.size === 0) return { outcome: 'undeliverable', suppressed };

@@ -1,3 +1,4 @@
+import { normaliseAddress } from '../notify/normalise-address.ts';
 import type { NotificationLog } from '../ports/notification-log.ts';
 import type { UnitRecord } from '../snapshot/entities.ts';
 
@@ -15,7 +16,7 @@ export async function withoutSuppressed(
   const out = new Map(registry);
   const units = [...new Set(codes)].flatMap((code) => out.get(code) ?? []);
   const gone = await log.suppressedAmong(units.flatMap((unit) => [unit.headEmail, unit.officerEmail].filter((a): a is string => a !== undefined)));
-  const isGone = (address: string | undefined) => address !== undefined && gone.has(address.trim().toLowerCase());
+  const isGone = (address: string | undefined) => address !== undefined && gone.has(normaliseAddress(address));
   for (const unit of units) {
     const headGone = isGone(unit.headEmail);
     const officerGone = isGone(unit.officerEmail);
