@@ -185,6 +185,9 @@ describe('DynamoStateStore against dynalite', () => {
       await store.putResults([result('S-ST-4', 'R9', 'compliant')], T0 + DAY);
       expect(await collect(store.unitsWithStatus('R9', 'overdue'))).toEqual(['S-ST-3']);
       expect(await collect(store.unitsWithStatus('R9', 'compliant'))).toEqual(['S-ST-4']);
+      expect(await store.countWithStatus('R9', 'overdue')).toBe(1);
+      expect(await store.countWithStatus('R9', 'due_soon')).toBe(1);
+      expect(await store.countWithStatus('R9', 'non_compliant')).toBe(0);
     });
 
     it('indexes statuses under the unit’s office for the escalation tables', async () => {

@@ -10,6 +10,15 @@ import { SEED_004_AS_OF } from '../../functions/demo/seed004.ts';
 import { runLocal, type RunningLocal } from '../../functions/local/run-local.ts';
 import { readMailbox } from '../../functions/local/services/mailbox.ts';
 import { LOCAL_NAMES } from '../../functions/local/stack/local-names.ts';
+import { SUMMARY_STATUSES } from '../../functions/local/stack/format-summary.ts';
+import { loadCatalog } from '../../functions/core/catalog/load.ts';
+import { buildProvinceUnits } from '../../functions/demo/generate-province.ts';
+
+async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
+  const items: T[] = [];
+  for await (const item of iterable) items.push(item);
+  return items;
+}
 
 const start = (dataDir: string, printed: string[]) =>
   runLocal({
@@ -58,6 +67,29 @@ describe('dondoc start with the demo', () => {
       '⏰ Chạy hằng ngày / daily run 2023-06-26T08:00:00+07:00…',
       '⏰ Bản tin tuần / weekly digest 2023-06-26T08:00:00+07:00…',
     ]);
+  });
+
+  it('sums up what the table holds: the registry’s units, and per requirement the units in each status', async () => {
+    const summary = first.find((line) => line.startsWith('Đơn vị / units: '))?.split('\n') ?? [];
+    expect(summary[0]).toBe(`Đơn vị / units: ${buildProvinceUnits({ scale: 0.01, seed: 2023 }).length}`);
+    const catalog = await loadCatalog();
+    const rows = new Map(
+      summary.slice(2).map((line) => {
+        const [id, ...counts] = line.trim().split(/\s+/);
+        return [id, counts.map(Number)];
+      }),
+    );
+    const requirements = catalog.dispatches.flatMap((d) => d.requirements.map((r) => r.id));
+    expect([...rows.keys()]).toEqual(requirements);
+    let statuses = 0;
+    for (const id of requirements) {
+      for (const [column, status] of SUMMARY_STATUSES.entries()) {
+        const stored = (await collect(store(running!).unitsWithStatus(id, status))).length;
+        expect(rows.get(id)?.[column], `${id} ${status}`).toBe(stored);
+        statuses += stored;
+      }
+    }
+    expect(statuses).toBeGreaterThan(1000);
   });
 
   it('keeps the state on a restart: no second load, no run replayed, no email twice', async () => {

@@ -45,7 +45,7 @@ import { fromFindingItem, toFindingItem } from './finding-item.ts';
 import { fromProcessedObjectItem, toProcessedObjectItems } from './object-item.ts';
 import { fromRollupDayItem, fromRollupItem, toRollupItems } from './rollup-item.ts';
 import { parseItem } from './parse-item.ts';
-import { queryItems } from './query-items.ts';
+import { countItems, queryItems } from './query-items.ts';
 import { call, isConditionalCheckFailed } from './sdk-errors.ts';
 import { fromStatusItem, type StatusItem, storedStatusOf, toHistoryItem, toStatusItem, unchanged } from './status-item.ts';
 import { transition } from './status-transition.ts';
@@ -188,6 +188,15 @@ export class DynamoStateStore implements StateStore {
     for await (const item of this.queryIndex(GSI2, requirementStatusPk(requirement, status), 'unit')) {
       yield parseItem(UnitCodeOnly, item, 'status').unit;
     }
+  }
+
+  async countWithStatus(requirement: string, status: Status): Promise<number> {
+    return countItems(this.client, {
+      TableName: this.tableName,
+      IndexName: GSI2,
+      KeyConditionExpression: 'GSI2PK = :pk',
+      ExpressionAttributeValues: { ':pk': requirementStatusPk(requirement, status) },
+    });
   }
 
   async putFindings(day: string, findings: readonly Finding[]): Promise<void> {

@@ -10,3 +10,15 @@ export async function* queryItems(client: DynamoDBDocumentClient, input: QueryCo
     start = page.LastEvaluatedKey;
   } while (start !== undefined);
 }
+
+/** How many items a query matches, page after page, with `Select: COUNT`: the items themselves never cross the wire. */
+export async function countItems(client: DynamoDBDocumentClient, input: Omit<QueryCommandInput, 'Select' | 'ExclusiveStartKey'>): Promise<number> {
+  let count = 0;
+  let start: QueryCommandInput['ExclusiveStartKey'];
+  do {
+    const page = await call('Query', () => client.send(new QueryCommand({ ...input, Select: 'COUNT', ExclusiveStartKey: start })));
+    count += page.Count ?? 0;
+    start = page.LastEvaluatedKey;
+  } while (start !== undefined);
+  return count;
+}

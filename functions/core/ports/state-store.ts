@@ -65,6 +65,8 @@ export interface StateStore {
   getIdentitySources(units: readonly string[]): Promise<IdentitySource[]>;
   /** the units with this status for this requirement (GSI2) */
   unitsWithStatus(requirement: string, status: Status): AsyncIterable<string>;
+  /** how many units have this status for this requirement (GSI2, counted by the table: no item comes back) */
+  countWithStatus(requirement: string, status: Status): Promise<number>;
   /**
    * Replaces the current rollups with the daily run's and keeps them as that day's point of
    * the trend. The daily run is their only writer: it sees every unit, so they are exact.

@@ -11,5 +11,5 @@ export function formatSummary(compliance: Compliance): string {
   const rows = compliance.requirements.map((r) => [r.id, ...COLUMNS.map(([status]) => String(r.byStatus[status] ?? 0))]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] ?? '').length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
-  return [`Đơn vị / units: ${compliance.units.length}`, line(header), ...rows.map(line)].join('\n');
+  return [`Đơn vị / units: ${compliance.units}`, line(header), ...rows.map(line)].join('\n');
 }

@@ -1,7 +1,7 @@
 import type { Catalog } from '../../core/catalog/schema.ts';
-import type { Status } from '../../core/evaluation/types.ts';
-import { REGISTRY_SHARDS, type StateStore, type StoredStatus } from '../../core/ports/state-store.ts';
-import type { UnitRecord } from '../../core/snapshot/entities.ts';
+import { STATUSES, type Status } from '../../core/evaluation/types.ts';
+import { boundedMap } from '../../core/concurrency/bounded-map.ts';
+import { REGISTRY_SHARDS, type StateStore } from '../../core/ports/state-store.ts';
 
 export interface RequirementLine {
   id: string;
@@ -11,30 +11,31 @@ export interface RequirementLine {
 }
 
 export interface Compliance {
-  units: Array<{ unit: UnitRecord; statuses: StoredStatus[] }>;
+  /** units in the registry */
+  units: number;
   requirements: RequirementLine[];
 }
 
+/* Count queries in flight at once: each is a small request the table answers with a number. */
+const COUNTS_IN_FLIGHT = 8;
+
 /**
- * What the table says now, for the start-up summary: every unit with
- * its stored statuses, and per requirement how many units stand in each status. It walks the
- * registry shard by shard, one query per unit: fine for a province on a laptop.
+ * What the table says now, for the start-up summary: how many units the registry holds and,
+ * per requirement, how many units stand in each status. The statuses are counted by the
+ * table (GSI2, one count query per requirement and status): reading every unit's status
+ * items back with their failing codes took seconds of a province's start.
  */
 export async function readCompliance(store: StateStore, catalog: Catalog): Promise<Compliance> {
-  const units: Compliance['units'] = [];
-  for (let shard = 0; shard < REGISTRY_SHARDS; shard++) {
-    for await (const unit of store.listShard(shard)) units.push({ unit, statuses: await store.getStatuses(unit.unitCode) });
-  }
-  units.sort((a, b) => (a.unit.unitCode < b.unit.unitCode ? -1 : a.unit.unitCode > b.unit.unitCode ? 1 : 0));
+  const registered = new Set<string>();
+  for (let shard = 0; shard < REGISTRY_SHARDS; shard++) for await (const unit of store.listShard(shard)) registered.add(unit.unitCode);
   const requirements: RequirementLine[] = catalog.dispatches.flatMap((d) =>
     d.requirements.map((r) => ({ id: r.id, title: r.title, dispatch: d.id, byStatus: {} })),
   );
-  const byId = new Map(requirements.map((r) => [r.id, r]));
-  for (const { statuses } of units) {
-    for (const s of statuses) {
-      const line = byId.get(s.requirement);
-      if (line) line.byStatus[s.status] = (line.byStatus[s.status] ?? 0) + 1;
-    }
-  }
-  return { units, requirements };
+  const pairs = requirements.flatMap((line) => STATUSES.map((status) => ({ line, status })));
+  const counts = await boundedMap(pairs, COUNTS_IN_FLIGHT, ({ line, status }) => store.countWithStatus(line.id, status));
+  pairs.forEach(({ line, status }, i) => {
+    const count = counts[i] ?? 0;
+    if (count > 0) line.byStatus[status] = count;
+  });
+  return { units: registered.size, requirements };
 }
