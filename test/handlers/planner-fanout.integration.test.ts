@@ -167,6 +167,19 @@ describe('the daily run fanned out through the plan queue, on dynalite', () => {
     expect(emails).toHaveLength(sent);
   });
 
+  it('leaves the statuses to the daily run: a digest reads the same state and writes none', async () => {
+    const statuses = async () => (await Promise.all(['SGD', 'PGD-A', 'PGD-B', 'THCS-A1', 'THCS-B1', 'THPT-1'].map((u) => deps.store.getStatuses(u)))).flat();
+    const before = await statuses();
+    now = run('2023-06-19');
+    await plan(deps, { run: 'digest' });
+    await drain(deps, plans);
+    expect(emails.filter((e) => e.kind === 'digest')).toHaveLength(1);
+    expect(await statuses()).toEqual(before);
+    await plan(deps, { run: 'daily' });
+    await drain(deps, plans);
+    expect((await statuses()).filter((s) => s.evaluatedAt === run('2023-06-19')).length).toBeGreaterThan(0);
+  });
+
   it('keeps no name and no national ID number in a part’s result', async () => {
     const { Items = [] } = await db.documentClient.send(
       new QueryCommand({ TableName: db.tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': runPk('2023-06-12#daily') } }),

@@ -18,10 +18,7 @@ export interface StoredEvaluation {
 
 /**
  * Evaluates `targets` as of `asOf` from their stored state and writes their statuses, for the
- * requirements of `catalog` (the whole catalog, or the part an upload can change). `scope`
- * holds every unit the targets' rules may read: a district office's report rule reads its
- * schools, so an office comes with its children. Only the summaries those requirements read
- * are fetched. Results that do not apply are neither returned nor stored.
+ * requirements of `catalog` (the whole catalog, or the part an upload can change).
  */
 export async function evaluateStored(
   store: StateStore,
@@ -31,12 +28,28 @@ export async function evaluateStored(
   asOf: number,
   opts: { replay?: boolean } = {},
 ): Promise<StoredEvaluation> {
+  const results = await evaluateFromStore(store, catalog, scope, targets, asOf);
+  const changes = await store.putResults(results, asOf, opts);
+  return { results, changes };
+}
+
+/**
+ * Evaluates `targets` as of `asOf` from their stored state, writing nothing. `scope` holds
+ * every unit the targets' rules may read: a district office's report rule reads its schools,
+ * so an office comes with its children. Only the summaries those requirements read are
+ * fetched. Results that do not apply are not returned.
+ */
+export async function evaluateFromStore(
+  store: StateStore,
+  catalog: Catalog,
+  scope: ReadonlyMap<string, UnitRecord>,
+  targets: readonly string[],
+  asOf: number,
+): Promise<UnitRequirementResult[]> {
   const codes = [...new Set([...scope.keys(), ...targets])];
   const states = await store.getUnitStates(codes, summariesRead(catalog, codes, scope));
   const wanted = new Set(targets);
-  const results = evaluate(catalog, { registry: scope, states, asOf }).filter((r) => wanted.has(r.unit) && r.status !== 'not_applicable');
-  const changes = await store.putResults(results, asOf, opts);
-  return { results, changes };
+  return evaluate(catalog, { registry: scope, states, asOf }).filter((r) => wanted.has(r.unit) && r.status !== 'not_applicable');
 }
 
 /* A unit missing from the registry is judged by the levels its people summaries show, so those come too. */

@@ -9,7 +9,7 @@ import { partUnits } from './part-units.ts';
 import { summarisePart } from './summarise-part.ts';
 import type { PartSpec, RunRef } from './plan-task.ts';
 import type { RunDeps } from './run-deps.ts';
-import { evaluateStored, STORE_CONCURRENCY } from './evaluate-stored.ts';
+import { evaluateFromStore, evaluateStored, STORE_CONCURRENCY } from './evaluate-stored.ts';
 import { toOutbound } from './to-outbound.ts';
 import { withoutSuppressed } from './without-suppressed.ts';
 
@@ -25,7 +25,7 @@ export interface PartOutcome {
 }
 
 /**
- * One part of a scheduled run: re-evaluates its units as of the run (storing their statuses),
+ * One part of a scheduled run: re-evaluates its units as of the run (a daily run stores their statuses),
  * plans and queues its reminders and its offices' escalations, then stores what the finish
  * needs and counts the part done. A redelivered part evaluates and plans again (the log keeps
  * every email to once) but is counted once; the part that completes the run queues the
@@ -33,7 +33,11 @@ export interface PartOutcome {
  */
 export async function runPart(deps: RunDeps, run: RunRef, part: PartSpec): Promise<PartOutcome> {
   const { scope, targets } = await partUnits(deps.store, part);
-  const evaluated = await evaluateStored(deps.store, deps.catalog, scope, targets, run.asOf, { replay: run.replay });
+  /* Statuses are the daily run's to write: a digest at the same instant would only read them all back to find nothing changed. */
+  const evaluated =
+    run.kind === 'daily'
+      ? await evaluateStored(deps.store, deps.catalog, scope, targets, run.asOf, { replay: run.replay })
+      : { results: await evaluateFromStore(deps.store, deps.catalog, scope, targets, run.asOf), changes: [] };
   /* A reminder lists at most MAX_CODES record codes, so no more are kept. */
   const results: UnitRequirementResult[] = evaluated.results.map((r) =>
     r.failingCodes.length > MAX_CODES ? { ...r, failingCodes: r.failingCodes.slice(0, MAX_CODES) } : r,
