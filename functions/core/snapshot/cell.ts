@@ -4,7 +4,7 @@ export type Cell = string | number | boolean | Date | undefined;
 const LAST_ASCII = 0x7f;
 
 /** A loop beats a regular expression on the short cells every row holds. */
-function isAscii(text: string): boolean {
+export function isAscii(text: string): boolean {
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > LAST_ASCII) return false;
   return true;
 }
@@ -21,14 +21,15 @@ const MEMO_LIMIT = 4096;
 /**
  * cleanText for one column's cells. Normalising costs far more than a lookup, and the
  * non-ASCII values a column keeps (class names, qualifications) repeat row after row.
+ * `decode` turns a cell into its text first (binary text, see binary-text.ts), once a spelling.
  */
-export function memoisedCleanText(): (text: string) => string {
+export function memoisedCleanText(decode?: (text: string) => string): (text: string) => string {
   const memo = new Map<string, string>();
   return (text) => {
     if (isAscii(text)) return text.trim();
     const hit = memo.get(text);
     if (hit !== undefined) return hit;
-    const clean = text.trim().normalize('NFC');
+    const clean = (decode === undefined ? text : decode(text)).trim().normalize('NFC');
     if (memo.size < MEMO_LIMIT) memo.set(text, clean);
     return clean;
   };

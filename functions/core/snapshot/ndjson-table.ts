@@ -84,5 +84,5 @@ export async function openNdjsonTable(text: AsyncIterable<string>, close: () => 
     yield* batches;
   }
   // A JSON escape can spell U+FFFD too, so every value is searched.
-  return { header: columns.header, headerRow: 0, date1904: false, strictWidth: false, mayHoldReplacement: () => true, rows: rows(), close };
+  return { header: columns.header, headerRow: 0, date1904: false, strictWidth: false, binaryLines: false, mayHoldReplacement: () => true, rows: rows(), close };
 }

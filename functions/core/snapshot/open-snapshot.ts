@@ -12,7 +12,7 @@ import { RowValidator } from './row-validator.ts';
 import { formatFromName } from './snapshot-format.ts';
 import type { SnapshotInput } from './snapshot-input.ts';
 import type { RawRow, Table } from './table.ts';
-import { decodeText } from './text-decoder.ts';
+import { csvText, decodeText } from './text-decoder.ts';
 import type { SnapshotFormat, ValidationReport } from './validation-report.ts';
 
 export { bufferInput, fileInput, type SnapshotInput } from './snapshot-input.ts';
@@ -45,7 +45,7 @@ async function openTable(format: SnapshotFormat, bytes: ByteSource, entity: Enti
   switch (format) {
     case 'csv': {
       const watch = { seen: false };
-      return openCsvTable(decodeText(bytes.stream, watch), watch, bytes.close);
+      return openCsvTable(csvText(bytes.stream, watch), watch, bytes.close);
     }
     case 'ndjson':
       return openNdjsonTable(decodeText(bytes.stream), bytes.close);

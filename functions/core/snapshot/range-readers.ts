@@ -25,11 +25,14 @@ function sameText(line: string, start: number, end: number, text: string): boole
   return true;
 }
 
-/** The parser's answer through a slice; its own memo answers repeated spellings. */
-function sliced(parse: ValueParser, clean?: (text: string) => string): RangeReader {
+/** The line's text as it is: lines of decoded text. */
+const asIs = (text: string): string => text;
+
+/** The parser's answer through a slice; its own memo answers repeated spellings. `clean` decodes as well as cleans. */
+function sliced(parse: ValueParser, decode: (text: string) => string, clean?: (text: string) => string): RangeReader {
   return (line, start, end) => {
     const text = line.slice(start, end);
-    const value = parse(clean === undefined ? text : clean(text));
+    const value = parse(clean === undefined ? decode(text) : clean(text));
     return value === INVALID ? FALLBACK : value;
   };
 }
@@ -45,8 +48,8 @@ const REPEAT_TRIAL = 64;
  * whose cells rarely repeat (a record code) stops comparing after its trial rows. For values
  * that are never changed after reading: texts and numbers, not lists.
  */
-function repeatingOrSliced(parse: ValueParser, clean?: (text: string) => string): RangeReader {
-  const read = sliced(parse, clean);
+function repeatingOrSliced(parse: ValueParser, decode: (text: string) => string, clean?: (text: string) => string): RangeReader {
+  const read = sliced(parse, decode, clean);
   let aboveText = '';
   let above: unknown = FALLBACK;
   let tries = 0;
@@ -67,13 +70,13 @@ function repeatingOrSliced(parse: ValueParser, clean?: (text: string) => string)
 }
 
 /** Labels compared in place against the few spellings met so far, so that no cell is copied to look it up. */
-function spellingReader(parse: ValueParser): RangeReader {
+function spellingReader(parse: ValueParser, decode: (text: string) => string): RangeReader {
   const spellings: string[] = [];
   const values: unknown[] = [];
   return (line, start, end) => {
     for (let i = 0; i < spellings.length; i++) if (sameText(line, start, end, spellings[i] as string)) return values[i];
     const text = line.slice(start, end);
-    const value = parse(text);
+    const value = parse(decode(text));
     if (value === INVALID) return FALLBACK;
     if (spellings.length < SPELLINGS) {
       spellings.push(text);
@@ -104,11 +107,14 @@ const timestampReader: RangeReader = (line, start, end) => canonicalTimestampAt(
  * The in-place reader for a column. Kept text goes through the column's cleaner as the
  * general path's does; labels and yes/no answers (whose parsers return shared values) are
  * matched against spellings met before; lists (a fresh array each row) and the rest slice.
+ * Lines of binary text (binary-text.ts) give `decode` and a `clean` that decodes: what is
+ * parsed or kept as text is decoded, and dates, timestamps and ID numbers, ASCII or not
+ * in their shape, are read as they lie.
  */
-export function rangeReader(spec: ColumnSpec, parse: ValueParser, clean: (text: string) => string): RangeReader {
+export function rangeReader(spec: ColumnSpec, parse: ValueParser, clean: (text: string) => string, decode: (text: string) => string = asIs): RangeReader {
   switch (spec.type) {
     case 'string':
-      return repeatingOrSliced(parse, clean);
+      return repeatingOrSliced(parse, decode, clean);
     case 'nationalId':
       return nationalIdReader;
     case 'date':
@@ -119,11 +125,11 @@ export function rangeReader(spec: ColumnSpec, parse: ValueParser, clean: (text: 
       return timestampReader;
     case 'enum':
     case 'boolean':
-      return spellingReader(parse);
+      return spellingReader(parse, decode);
     case 'email':
     case 'integer':
-      return repeatingOrSliced(parse);
+      return repeatingOrSliced(parse, decode);
     case 'levels':
-      return sliced(parse);
+      return sliced(parse, decode);
   }
 }

@@ -1,3 +1,4 @@
+import { textOfBinary } from './binary-text.ts';
 import { cellText, cleanText, memoisedCleanText, type Cell } from './cell.ts';
 import { COLUMNS, type ColumnSpec, type EntityKind, type EntityRecord } from './entities.ts';
 import { CodesByUnit } from './codes-by-unit.ts';
@@ -10,7 +11,7 @@ import { maskNationalId } from './mask-national-id.ts';
 import { RECORD_CODE_COLUMN, RECORD_KEYS, blankRecord, entityRecord } from './record-keys.ts';
 import { compileLineReader, type LineReader } from './line-record.ts';
 import { FALLBACK, rangeReader, type RangeReader } from './range-readers.ts';
-import { isBlankRow, type CellRow, type RawRow, type Table } from './table.ts';
+import { cellsOf, isBlankRow, type CellRow, type RawRow, type Table } from './table.ts';
 import type { IssueCode, ValidationIssue } from './validation-report.ts';
 import { INVALID, parserFor, type PresentCell, type ValueParser } from './value-parsers.ts';
 
@@ -77,7 +78,7 @@ export class RowValidator {
     this.keys = RECORD_KEYS[entity];
     this.codeColumn = RECORD_CODE_COLUMN[entity] ?? (entity === 'units' ? 'unit_code' : undefined);
     this.resolveNewColumns();
-    this.readLine = compileLineReader(entity, table.header.length, this.plans);
+    this.readLine = compileLineReader(entity, table.header.length, this.plans, table.binaryLines);
     const missing = COLUMNS[entity].filter((spec) => spec.required && !this.planned.has(spec.name));
     const hasHeaderRow = table.headerRow > 0;
     this.blocked = hasHeaderRow && missing.length > 0;
@@ -118,7 +119,7 @@ export class RowValidator {
           keepsText: spec.type === 'string' && !spec.personal,
           clean,
           parse,
-          read: rangeReader(spec, parse, clean),
+          read: this.table.binaryLines ? rangeReader(spec, parse, memoisedCleanText(textOfBinary), textOfBinary) : rangeReader(spec, parse, clean),
           required: spec.required === true,
           invalid: invalidValueMessage(spec),
         });
@@ -132,7 +133,7 @@ export class RowValidator {
     if (raw.line === undefined) return this.validateCells(raw);
     /* A file with a missing column or a decoding failure is read the general way: it has problems to report. */
     const record = this.blocked || this.table.mayHoldReplacement() ? FALLBACK : this.readLine(raw.line, raw.delimiter);
-    if (record === FALLBACK) return this.validateCells({ row: raw.row, cells: raw.line.split(raw.delimiter) });
+    if (record === FALLBACK) return this.validateCells({ row: raw.row, cells: cellsOf(raw) });
     this.log.report.rows += 1;
     return this.accepted(record, raw.row);
   }

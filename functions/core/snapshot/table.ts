@@ -1,4 +1,5 @@
 import { DondocError } from '../errors.ts';
+import { textOfBinary } from './binary-text.ts';
 import { cellText, type Cell } from './cell.ts';
 import type { Message } from './issue-messages.ts';
 
@@ -21,12 +22,15 @@ export interface LineRow {
   row: number;
   line: string;
   delimiter: string;
+  /** the line is binary text (binary-text.ts), decoded when its cells are wanted */
+  binary: boolean;
 }
 
 export type RawRow = CellRow | LineRow;
 
 export function cellsOf(raw: RawRow): readonly Cell[] {
-  return raw.line === undefined ? raw.cells : raw.line.split(raw.delimiter);
+  if (raw.line === undefined) return raw.cells;
+  return (raw.binary ? textOfBinary(raw.line) : raw.line).split(raw.delimiter);
 }
 
 /** A file read as a header and rows of cells, whatever its format. */
@@ -38,6 +42,8 @@ export interface Table {
   date1904: boolean;
   /** every row must have exactly as many cells as the header (CSV) */
   strictWidth: boolean;
+  /** its line rows are binary text (binary-text.ts): UTF-8 CSV */
+  binaryLines: boolean;
   /** false while no text read so far holds U+FFFD (a decoding failure), so cells need no search for one */
   mayHoldReplacement: () => boolean;
   /** the rows after the header, in batches so a reader's chunk costs one await */
@@ -69,7 +75,7 @@ async function* remaining(first: RawRow[], rest: AsyncIterator<RawRow[]>): Async
 /** For formats whose first non-blank row names the columns (CSV, XLSX). */
 export async function tableWithHeaderRow(
   batches: AsyncIterator<RawRow[]>,
-  opts: { date1904: () => boolean; strictWidth: boolean; mayHoldReplacement: () => boolean; close: () => void },
+  opts: { date1904: () => boolean; strictWidth: boolean; binaryLines: () => boolean; mayHoldReplacement: () => boolean; close: () => void },
 ): Promise<Table> {
   for (;;) {
     const next = await batches.next();
@@ -82,6 +88,7 @@ export async function tableWithHeaderRow(
       headerRow: headerRow.row,
       date1904: opts.date1904(),
       strictWidth: opts.strictWidth,
+      binaryLines: opts.binaryLines(),
       mayHoldReplacement: opts.mayHoldReplacement,
       rows: remaining(next.value.slice(at + 1), batches),
       close: opts.close,

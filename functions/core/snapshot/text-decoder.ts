@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 
 const BOM_SNIFF_BYTES = 3;
@@ -73,4 +74,113 @@ export async function* decodeText(bytes: AsyncIterable<Buffer>, watch: Replaceme
 function watched(text: string, watch: ReplacementWatch): string {
   if (!watch.seen && text.includes(REPLACEMENT_CHARACTER)) watch.seen = true;
   return text;
+}
+
+/** A piece of a CSV file's text; `binary`: UTF-8 bytes one to a character (binary-text.ts). */
+export interface TextPiece {
+  text: string;
+  binary: boolean;
+}
+
+const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+const REPLACEMENT_BYTES = Buffer.from(REPLACEMENT_CHARACTER, 'utf8');
+
+/**
+ * A CSV file's text by pieces: UTF-16 decoded, UTF-8 as binary text, the BOM dropped
+ * either way. Binary pieces are checked as they pass: `watch` turns true at the first
+ * invalid sequence or U+FFFD written in the file, exactly where decoding would have put one,
+ * so rows read after it go the general way, which decodes them and reports it.
+ */
+export async function* csvText(bytes: AsyncIterable<Buffer>, watch: ReplacementWatch): AsyncGenerator<TextPiece> {
+  const chunks = bytes[Symbol.asyncIterator]();
+  let head = Buffer.alloc(0);
+  while (head.length < BOM_SNIFF_BYTES) {
+    const next = await chunks.next();
+    if (next.done) break;
+    head = Buffer.concat([head, next.value]);
+  }
+  const all = withHead(head, chunks);
+  if (encodingOf(head) !== 'utf8') {
+    for await (const text of decodeText(all, watch)) yield { text, binary: false };
+    return;
+  }
+  const check = new Utf8Check(watch);
+  let first = true;
+  for await (const chunk of all) {
+    const input = first && chunk.subarray(0, BOM_SNIFF_BYTES).equals(UTF8_BOM) ? chunk.subarray(BOM_SNIFF_BYTES) : chunk;
+    first = false;
+    for (let at = 0; at < input.length; at += PIECE_BYTES) {
+      const piece = input.subarray(at, at + PIECE_BYTES);
+      check.piece(piece);
+      yield { text: piece.toString('latin1'), binary: true };
+    }
+  }
+  check.end();
+}
+
+async function* withHead(head: Buffer, rest: AsyncIterator<Buffer>): AsyncGenerator<Buffer> {
+  if (head.length > 0) yield head;
+  for (;;) {
+    const next = await rest.next();
+    if (next.done) return;
+    yield next.value;
+  }
+}
+
+const CONTINUATION_MASK = 0xc0;
+const CONTINUATION = 0x80;
+const LONGEST_SEQUENCE = 4;
+
+/** The bytes a UTF-8 sequence opened by `lead` takes. */
+function sequenceLength(lead: number): number {
+  if (lead >= 0xf0) return 4;
+  if (lead >= 0xe0) return 3;
+  return 2;
+}
+
+/** Where the piece's last complete character ends: before a sequence the piece cuts short. */
+function completeEnd(piece: Buffer): number {
+  for (let k = 1; k < LONGEST_SEQUENCE && k <= piece.length; k++) {
+    const b = piece[piece.length - k] as number;
+    if ((b & CONTINUATION_MASK) === CONTINUATION) continue;
+    return b >= CONTINUATION_MASK && sequenceLength(b) > k ? piece.length - k : piece.length;
+  }
+  return piece.length;
+}
+
+/** Validates UTF-8 piece by piece, a character cut between two pieces checked whole. */
+class Utf8Check {
+  /** the start of a character the last piece cut */
+  private pending = Buffer.alloc(0);
+
+  constructor(private readonly watch: ReplacementWatch) {}
+
+  piece(piece: Buffer): void {
+    if (this.watch.seen) return;
+    let from = 0;
+    if (this.pending.length > 0) {
+      from = Math.min(sequenceLength(this.pending[0] as number) - this.pending.length, piece.length);
+      const joined = Buffer.concat([this.pending, piece.subarray(0, from)]);
+      if (from === piece.length && joined.length < sequenceLength(joined[0] as number)) {
+        this.pending = joined;
+        return;
+      }
+      this.pending = Buffer.alloc(0);
+      if (!isUtf8(joined) || joined.equals(REPLACEMENT_BYTES)) {
+        this.watch.seen = true;
+        return;
+      }
+    }
+    const rest = piece.subarray(from);
+    const end = completeEnd(rest);
+    const whole = rest.subarray(0, end);
+    if (!isUtf8(whole) || whole.includes(REPLACEMENT_BYTES)) this.watch.seen = true;
+    // Copied: the reader may reuse the chunk's memory.
+    this.pending = Buffer.from(rest.subarray(end));
+  }
+
+  /** A file that ends inside a character decodes to U+FFFD there. */
+  end(): void {
+    if (this.pending.length > 0) this.watch.seen = true;
+  }
 }

@@ -86,6 +86,7 @@ export async function openXlsxTable(stream: Readable, entity: EntityKind | undef
     return tableWithHeaderRow(sheetRows(sheet)[Symbol.asyncIterator](), {
       date1904: () => book.properties?.model?.date1904 === true,
       strictWidth: false,
+      binaryLines: () => false,
       mayHoldReplacement: () => true,
       close,
     });

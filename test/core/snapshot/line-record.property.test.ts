@@ -52,10 +52,12 @@ function rows(entity: EntityKind): fc.Arbitrary<string[][]> {
   return fc.array(row, { minLength: 1, maxLength: 12 });
 }
 
-async function read(entity: EntityKind, header: string[], body: string[][], quoted: boolean, delimiter = ','): Promise<Read> {
+async function read(entity: EntityKind, header: string[], body: string[][], quoted: boolean, delimiter = ',', encoding: 'utf8' | 'utf16le' = 'utf8'): Promise<Read> {
   const cell = (c: string) => (quoted ? `"${c}"` : c);
   const text = [header.join(delimiter), ...body.map((r) => r.map(cell).join(delimiter))].join('\n');
-  return readAll(bufferInput(`${entity}.csv`, text));
+  // UTF-8 is read as bytes (binary text), UTF-16 as decoded text: two ways to the same records.
+  const bytes = encoding === 'utf8' ? Buffer.from(text, 'utf8') : Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+  return readAll(bufferInput(`${entity}.csv`, bytes));
 }
 
 describe.each(['students', 'staff'] as const)('%s lines read in place', (entity) => {
@@ -77,6 +79,18 @@ describe.each(['students', 'staff'] as const)('%s lines read in place', (entity)
     );
     // The property says little unless most rows are good enough to be read in place.
     expect(records).toBeGreaterThan(400);
+  });
+
+  it('read from UTF-8 bytes give what the same text decoded from UTF-16 gives', async () => {
+    await fc.assert(
+      fc.asyncProperty(rows(entity), pick(',', ';'), async (body, delimiter) => {
+        const asBytes = await read(entity, header, body, false, delimiter, 'utf8');
+        const asText = await read(entity, header, body, false, delimiter, 'utf16le');
+        expect(asBytes.records).toStrictEqual(asText.records);
+        expect(asBytes.report).toStrictEqual(asText.report);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('treat a cell of nothing but whitespace, of any kind trim knows, as empty', async () => {

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { textOfBinary } from '../../../functions/core/snapshot/binary-text.ts';
 import { memoisedCleanText } from '../../../functions/core/snapshot/cell.ts';
 import { COLUMNS, type ColumnSpec } from '../../../functions/core/snapshot/entities.ts';
 import { FALLBACK, rangeReader } from '../../../functions/core/snapshot/range-readers.ts';
@@ -39,6 +40,26 @@ describe('range readers of repeating columns', () => {
         }
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('range readers of binary text', () => {
+  const cells = fc.constantFrom('T1', 'Mầm 3', 'Ma\u0300m 3', 'Đang học', 'Đã xác thực', 'verified', 'Biên chế', 'có', 'không', '2023-04-18', '18/04/2023', '2023-04-18T12:18:32+07:00', '031319799449', '03131979944ệ', 'Tiểu học', 'THPT', '2022-2023', 'x@y.vn', '42');
+
+  it.each(COLUMNS.students.concat(COLUMNS.staff).filter((spec) => !spec.personal || spec.type === 'nationalId'))('$name reads UTF-8 bytes as it reads the text they carry', (spec) => {
+    fc.assert(
+      fc.property(fc.array(cells, { maxLength: 40 }), (texts) => {
+        const parse = parserFor(spec, { date1904: false });
+        const asText = rangeReader(spec, parse, memoisedCleanText());
+        const asBytes = rangeReader(spec, parse, memoisedCleanText(textOfBinary), textOfBinary);
+        for (const text of texts) {
+          const line = Buffer.from(`Hằng,${text},z`, 'utf8').toString('latin1');
+          const start = Buffer.byteLength('Hằng,');
+          expect(asBytes(line, start, start + Buffer.byteLength(text))).toStrictEqual(asText(`Hằng,${text},z`, 5, 5 + text.length));
+        }
+      }),
+      { numRuns: 100 },
     );
   });
 });
