@@ -30,22 +30,25 @@ function codePointAt(binary: string, at: number): number {
   return ((lead & 0x07) << 18) | (next(1) << 12) | (next(2) << 6) | next(3);
 }
 
-/** Whether the character starting at byte `at` is one trim() removes. */
-export function binaryTrimmedAt(binary: string, at: number): boolean {
-  const c = binary.charCodeAt(at);
-  return c <= LAST_ASCII ? isTrimmed(c) : isTrimmed(codePointAt(binary, at));
-}
-
 /**
- * The bytes the UTF-8 sequence of a character trim() removes can end in, above ASCII:
- * most letters that end a Vietnamese name end otherwise and need no decoding to be kept.
+ * The bytes the UTF-8 sequence of a character trim() removes can start and end with, above
+ * ASCII: most letters that start or end a Vietnamese name do otherwise, and need no decoding.
  */
+const STARTS_TRIMMED = new Uint8Array(256);
 const ENDS_TRIMMED = new Uint8Array(256);
 const LAST_BMP = 0xffff;
 for (let c = LAST_ASCII + 1; c <= LAST_BMP; c++) {
   if (!isTrimmed(c)) continue;
   const bytes = Buffer.from(String.fromCharCode(c), 'utf8');
+  STARTS_TRIMMED[bytes[0] as number] = 1;
   ENDS_TRIMMED[bytes[bytes.length - 1] as number] = 1;
+}
+
+/** Whether the character starting at byte `at` is one trim() removes. */
+export function binaryTrimmedAt(binary: string, at: number): boolean {
+  const c = binary.charCodeAt(at);
+  if (c <= LAST_ASCII) return isTrimmed(c);
+  return STARTS_TRIMMED[c] === 1 && isTrimmed(codePointAt(binary, at));
 }
 
 /** Whether the character ending just before byte `end` is one trim() removes. */

@@ -16,6 +16,17 @@ export interface LinePlan {
 /** A compiled line reader: the record, or FALLBACK when the line is not in the common case. */
 export type LineReader = (line: string, delimiter: string) => Record<string, unknown> | typeof FALLBACK;
 
+const LAST_TRIMMED_ASCII = 32;
+const LAST_ASCII = 127;
+
+/**
+ * Whether the character at `at` is one trim() removes, the call left for the rare cell
+ * that starts or ends with a control character or a character above ASCII.
+ */
+function edgeTrimmed(at: string, aboveAscii: string): string {
+  return `((c = line.charCodeAt(${at})) <= ${LAST_TRIMMED_ASCII} ? isTrimmed(c) : c > ${LAST_ASCII} && ${aboveAscii})`;
+}
+
 /**
  * The statements reading one column's cell, found between `s<position>` and `e<position>`.
  * A cell's value goes through its own reader, named `read<index>`.
@@ -29,7 +40,7 @@ function columnStatements(plan: LinePlan, index: number, binary: boolean): strin
       : `const value = read${index}(line, ${s}, ${e});
          if (value === FALLBACK) return FALLBACK;
          ${plan.role === 'value' ? `record[${JSON.stringify(plan.key)}] = value;` : 'record.hasNationalId = true; record.nationalIdHash = value;'}`;
-  const edges = binary ? `binaryTrimmedAt(line, ${s}) || binaryTrimmedBefore(line, ${e})` : `isTrimmed(line.charCodeAt(${s})) || isTrimmed(line.charCodeAt(${e} - 1))`;
+  const edges = `${edgeTrimmed(s, binary ? `binaryTrimmedAt(line, ${s})` : 'isTrimmed(c)')} || ${edgeTrimmed(`${e} - 1`, binary ? `binaryTrimmedBefore(line, ${e})` : 'isTrimmed(c)')}`;
   const read = `if (${edges}) return FALLBACK;
     ${store}`;
   return plan.required ? `if (${s} === ${e}) return FALLBACK; { ${read} }` : `if (${s} !== ${e}) { ${read} }`;
@@ -51,7 +62,7 @@ function columnStatements(plan: LinePlan, index: number, binary: boolean): strin
  * (binary-text.ts), so a cell's first and last characters are read as UTF-8.
  */
 export function compileLineReader(entity: EntityKind, width: number, plans: readonly LinePlan[], binary: boolean): LineReader {
-  const find: string[] = ['let at = 0;', 'let next = -1;'];
+  const find: string[] = ['let at = 0;', 'let next = -1;', 'let c = 0;'];
   for (let position = 0; position < width - 1; position++) {
     find.push(`next = line.indexOf(delimiter, at); if (next === -1) return FALLBACK; const s${position} = at; const e${position} = next; at = next + 1;`);
   }
