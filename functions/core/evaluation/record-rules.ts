@@ -3,7 +3,7 @@ import { isActive } from '../snapshot/entities.ts';
 import { vnStartOfDay } from '../time.ts';
 import { foldText } from '../catalog/fold-text.ts';
 import { foldCase } from './fold-case.ts';
-import { fieldReader, isPresent, type DataRecord } from './record-fields.ts';
+import { allPresent, fieldReader, isPresent, type DataRecord } from './record-fields.ts';
 
 /** Rules judged record by record while a snapshot streams past; the others read whole summaries. */
 export const RECORD_RULE_KINDS = [
@@ -79,10 +79,10 @@ export function recordJudge(rule: RecordRule): RecordJudge {
         return verdict(rec.record.idVerification !== 'verified', false, facts.updatedAt);
       };
     case 'required_fields': {
-      const readers = rule.fields.map(fieldReader);
+      const complete = allPresent(rule.fields);
       return (rec, facts) => {
         if (!facts.counted) return undefined;
-        return verdict(!allPresent(readers, rec.record), false, facts.updatedAt);
+        return verdict(!complete(rec.record), false, facts.updatedAt);
       };
     }
     case 'update_window':
@@ -111,12 +111,6 @@ export function recordJudge(rule: RecordRule): RecordJudge {
     case 'reference_set':
       return referenceSetJudge(rule, verdict);
   }
-}
-
-/** A loop rather than `some` with an arrow: that arrow would be one more object for every record judged. */
-function allPresent(readers: readonly ((record: object) => unknown)[], record: object): boolean {
-  for (const read of readers) if (!isPresent(read(record))) return false;
-  return true;
 }
 
 function updateWindowJudge(rule: Extract<Rule, { kind: 'update_window' }>, verdict: VerdictOf): RecordJudge {
