@@ -6,9 +6,10 @@ import { measure, table } from './measure.ts';
 
 /**
  * `npm run bench`: a Hải Phòng-sized province (and one twice as large) through
- * `dondoc report identity` and `dondoc check`, against DuckDB on one thread computing the
- * same per-unit counts from the same CSV, in the same run. Each measurement is its own
- * process so peak RSS belongs to that command alone.
+ * `dondoc report identity` and `dondoc check` (and `check --codes`, which also lists every
+ * failing record's code), against DuckDB on one thread computing the same per-unit counts
+ * from the same CSV, in the same run. Each measurement is its own process so peak RSS
+ * belongs to that command alone.
  */
 const SCALES = (process.env.BENCH_SCALES ?? '1,2').split(',').map(Number);
 const AS_OF = '2023-06-23T11:30:00+07:00';
@@ -33,11 +34,13 @@ for (const scale of SCALES) {
   const cli = (...args: string[]) => measure([join(import.meta.dirname, 'measure-child.mjs'), ...args, ...inputs, '--as-of', AS_OF]);
   const report = await cli('report', 'identity', '--json');
   const check = await cli('check', '--json');
+  const checkCodes = await cli('check', '--codes', '--json');
   const duck = await measure([join(import.meta.dirname, 'duckdb-peer.mjs'), files.students, files.staff]);
   const size = `${counts.students.toLocaleString('en')} HS + ${counts.staff.toLocaleString('en')} NS`;
   rows.push(
     [`×${scale} ${size}`, 'report identity', fmt(report.ms), fmt(duck.ms), (report.ms / duck.ms).toFixed(2), report.maxRssMb.toFixed(0)],
     [`×${scale} ${size}`, 'check', fmt(check.ms), fmt(duck.ms), (check.ms / duck.ms).toFixed(2), check.maxRssMb.toFixed(0)],
+    [`×${scale} ${size}`, 'check --codes', fmt(checkCodes.ms), fmt(duck.ms), (checkCodes.ms / duck.ms).toFixed(2), checkCodes.maxRssMb.toFixed(0)],
   );
   rows.push([`×${scale} ${size}`, 'DuckDB (1 thread)', fmt(duck.ms), fmt(duck.ms), '1.00', duck.maxRssMb.toFixed(0)]);
 }

@@ -23,6 +23,8 @@ export interface PackedInputs extends LoadedInputs {
 interface LoadOptions {
   asOf: number;
   entity?: EntityKind;
+  /** false: the judged rules count failing and warned records without listing their codes (default true) */
+  ruleCodes?: boolean;
   progress: Progress;
   stderr: NodeJS.WritableStream;
 }
@@ -56,7 +58,7 @@ export async function loadPackedInputs(files: readonly string[], requirements: r
     const label = basename(file);
     const input = fileInput(file);
     const opened = await openSnapshot(input, opts.entity ? { entity: opts.entity } : undefined);
-    const acc = new SnapshotAccumulator(requirements, { asOf: opts.asOf, source: input.name });
+    const acc = new SnapshotAccumulator(requirements, { asOf: opts.asOf, source: input.name, ruleCodes: opts.ruleCodes !== false });
     let rows = 0;
     for await (const batch of opened.batches()) {
       for (const rec of batch) acc.add(rec);

@@ -31,6 +31,7 @@ export function buildProgram(ctx: CliContext): Command {
   evaluating(program.command('check').argument('<files...>'))
     .description('đánh giá mức độ tuân thủ từng đơn vị / evaluate every unit against every requirement')
     .option('--json', 'JSON output')
+    .option('--codes', 'liệt kê mã hồ sơ chưa đạt của từng kết quả / list each result’s failing record codes (failingCodes)')
     .option('--unit <code>', 'chỉ đơn vị này (lặp lại được) / only this unit (repeatable)', collect)
     .option('--requirement <id>', 'chỉ yêu cầu hoặc công văn này / only this requirement or dispatch (repeatable)', collect)
     .action(async (files: string[], opts) => (await import('./commands/check.ts')).checkCommand(ctx, files, opts));

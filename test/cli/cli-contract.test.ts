@@ -136,6 +136,19 @@ describe.concurrent('dondoc check --json', () => {
     expect(CheckJson.parse(JSON.parse(run.stdout)).results).toEqual([expect.objectContaining({ failing: 1, total: 2 })]);
   });
 
+  it('lists the failing record codes with --codes, and only then, every figure the same either way', async () => {
+    // Explanations are read for the rule that every unverified record be explained.
+    const explanations = join(work, 'explanations.csv');
+    await writeFile(explanations, 'unit_code,entity,record_code,cause,remedy,expected_date\nTHPT001,students,HS002,Chưa có CCCD,Bổ sung,2023-07-01\n');
+    const files = [UNITS, STUDENTS, explanations, '--as-of', AS_OF, '--json'];
+    const [plain, listed] = await Promise.all([runCli(['check', ...files]), runCli(['check', ...files, '--codes'])]);
+    const without: Array<Record<string, unknown>> = JSON.parse(plain.stdout).results;
+    const withCodes: Array<Record<string, unknown>> = JSON.parse(listed.stdout).results;
+    expect(without.some((r) => 'failingCodes' in r)).toBe(false);
+    expect(withCodes.map(({ failingCodes: _, ...r }) => r)).toEqual(without);
+    expect(withCodes.find((r) => r.unit === 'THPT001' && r.requirement === IDENTITY)?.failingCodes).toEqual(['HS002']);
+  });
+
   it('exits 1 on a file that breaks the contract, naming row, column and value on stderr', async () => {
     const bad = join(work, 'students-bad.csv');
     await writeFile(bad, 'unit_code,student_code,id_verification\nTHPT001,HS1,verified\nTHPT001,HS2,maybe\n');

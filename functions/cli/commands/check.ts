@@ -11,6 +11,7 @@ interface CheckOptions {
   dispatches?: string;
   entity?: string;
   json?: boolean;
+  codes?: boolean;
   unit?: string[];
   requirement?: string[];
 }
@@ -19,7 +20,8 @@ export async function checkCommand(ctx: CliContext, files: string[], raw: CheckO
   const opts = resolveCommonOptions(raw, ctx.now);
   const catalog = await ctx.loadCatalog(opts.dispatchesDir);
   const requirements = catalog.dispatches.flatMap((d) => d.requirements);
-  const { registry, states, unpack } = await loadPackedInputs(files, requirements, { ...opts, progress: ctx.progress, stderr: ctx.stderr });
+  const codes = raw.codes === true;
+  const { registry, states, unpack } = await loadPackedInputs(files, requirements, { ...opts, ruleCodes: codes, progress: ctx.progress, stderr: ctx.stderr });
   const units = raw.unit ? new Set(raw.unit) : undefined;
   const chosen = raw.requirement ? new Set(raw.requirement) : undefined;
   // Evaluated as written, a unit's codes unpacked only while its results go out.
@@ -28,7 +30,7 @@ export async function checkCommand(ctx: CliContext, files: string[], raw: CheckO
     (r) => r.status !== 'not_applicable' && (!units || units.has(r.unit)) && (!chosen || chosen.has(r.requirement) || chosen.has(r.dispatch)),
   );
   if (opts.json) {
-    await writeResultsJson(ctx.stdout, { asOf: formatVn(opts.asOf) }, 'results', map(results, toJson));
+    await writeResultsJson(ctx.stdout, { asOf: formatVn(opts.asOf) }, 'results', map(results, (r) => toJson(r, codes)));
     return;
   }
   for (const r of results) {
@@ -37,7 +39,7 @@ export async function checkCommand(ctx: CliContext, files: string[], raw: CheckO
   }
 }
 
-function toJson(r: UnitRequirementResult) {
+function toJson(r: UnitRequirementResult, codes: boolean) {
   return {
     unit: r.unit,
     requirement: r.requirement,
@@ -49,7 +51,7 @@ function toJson(r: UnitRequirementResult) {
     dispatch: r.dispatch,
     ...(r.warning === undefined ? {} : { warning: r.warning }),
     ...(r.compliantSince === undefined ? {} : { compliantSince: formatVn(r.compliantSince) }),
-    failingCodes: r.failingCodes,
+    ...(codes ? { failingCodes: r.failingCodes } : {}),
   };
 }
 

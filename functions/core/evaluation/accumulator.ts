@@ -65,9 +65,14 @@ export class SnapshotAccumulator {
   /** refilled for each record rather than allocated, as it is read only while the record is judged */
   private readonly facts: RecordFacts = { nationalIdRepeats: false, codeRepeats: false, counted: false, updatedAt: undefined };
 
+  /**
+   * `ruleCodes: false` counts the records each judged rule fails or warns about without
+   * listing their codes, for a caller that prints counts only. Unverified codes are listed
+   * whatever it says: the explanations rule reads them.
+   */
   constructor(
     requirements: readonly Requirement[],
-    private readonly meta: { asOf: number; source?: string },
+    private readonly meta: { asOf: number; source?: string; ruleCodes?: boolean },
   ) {
     for (const req of requirements) {
       const rule = req.rule;
@@ -82,7 +87,7 @@ export class SnapshotAccumulator {
       }
     }
     // Once every rule of an entity is known: one compiled function for them all.
-    for (const [entity, list] of this.judged) this.judgeAll.set(entity, compileJudges(list.map((j) => j.judge)));
+    for (const [entity, list] of this.judged) this.judgeAll.set(entity, compileJudges(list.map((j) => j.judge), { codes: meta.ruleCodes !== false }));
   }
 
   add(rec: EntityRecord): void {

@@ -14,18 +14,18 @@ export interface JudgedTallies {
 /** Judges a record by every rule of its entity and counts it where each rule says. */
 export type JudgeAll = (into: JudgedTallies, rec: DataRecord, facts: RecordFacts, code: string) => void;
 
-/** The statements counting rule `i`'s verdict of the record. */
-function ruleStatements(i: number): string {
+/** The statements counting rule `i`'s verdict of the record, and listing its code when `codes`. */
+function ruleStatements(i: number, codes: boolean): string {
   return `verdict = judge${i}(rec, facts);
   if (verdict !== undefined) {
     const tally = into.tallies[${i}];
     tally.total += 1;
     if (verdict.fail) {
       tally.failing += 1;
-      into.failingCodes[${i}].push(code);
+      ${codes ? `into.failingCodes[${i}].push(code);` : ''}
     } else if (verdict.warn) {
       tally.warning += 1;
-      into.warningCodes[${i}].push(code);
+      ${codes ? `into.warningCodes[${i}].push(code);` : ''}
     }
     tally.lastAt = latest(tally.lastAt, verdict.at);
   }`;
@@ -35,11 +35,12 @@ function ruleStatements(i: number): string {
  * One entity's rules as one function, each judge called from a place of its own: a loop
  * over the rules calls every kind of judge from one site, which V8 can only call
  * indirectly, where here each judge is inlined into the statements that count its verdict.
- * The code is made from rule positions only.
+ * The code is made from rule positions only. Without `codes` the records are counted and
+ * their codes listed nowhere, for a caller that prints counts only.
  */
-export function compileJudges(judges: readonly RecordJudge[]): JudgeAll {
+export function compileJudges(judges: readonly RecordJudge[], opts: { codes: boolean } = { codes: true }): JudgeAll {
   const names = judges.map((_, i) => `judge${i}`);
-  const body = ['let verdict;', ...judges.map((_, i) => ruleStatements(i))].join('\n');
+  const body = ['let verdict;', ...judges.map((_, i) => ruleStatements(i, opts.codes))].join('\n');
   const make = new Function('latest', ...names, `return (into, rec, facts, code) => {\n${body}\n};`);
   return make(latest, ...judges) as JudgeAll;
 }

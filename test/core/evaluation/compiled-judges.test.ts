@@ -51,6 +51,16 @@ describe('compileJudges', () => {
         expect(compiled.tallies).toEqual(expected.tallies);
         expect(compiled.failingCodes.map((l) => l.toArray())).toEqual(expected.failingCodes.map((l) => l.toArray()));
         expect(compiled.warningCodes.map((l) => l.toArray())).toEqual(expected.warningCodes.map((l) => l.toArray()));
+
+        // Counting only: the same tallies, no code listed anywhere.
+        const counted = tallies(rules);
+        const countAll = compileJudges(judges, { codes: false });
+        verdicts.forEach((_, n) => {
+          current = n;
+          countAll(counted, record, facts, `HS${n}`);
+        });
+        expect(counted.tallies).toEqual(expected.tallies);
+        expect([...counted.failingCodes, ...counted.warningCodes].every((l) => l.length === 0)).toBe(true);
       }),
     );
   });
