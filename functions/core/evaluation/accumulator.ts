@@ -9,8 +9,9 @@ import { recordCode, type DataRecord } from './record-fields.ts';
 import { isCounted, isRecordRule, recordJudge, updatedAtOf, type RecordFacts, type RecordJudge } from './record-rules.ts';
 import type { IdentityTally, RequirementTally, UnitEntitySummary } from './types.ts';
 
+/** A rule judged once for every requirement that states it: dispatches repeat one another's rules. */
 interface Judged {
-  id: string;
+  ids: string[];
   judge: RecordJudge;
 }
 
@@ -74,11 +75,21 @@ export class SnapshotAccumulator {
     requirements: readonly Requirement[],
     private readonly meta: { asOf: number; source?: string; ruleCodes?: boolean },
   ) {
+    // A rule's judgement of a record depends on the rule alone, so equal rules share it, and their tally.
+    const byRule = new Map<string, Judged>();
     for (const req of requirements) {
       const rule = req.rule;
       if (!isRecordRule(rule)) continue;
+      const key = JSON.stringify(rule);
+      const same = byRule.get(key);
+      if (same !== undefined) {
+        same.ids.push(req.id);
+        continue;
+      }
+      const judged: Judged = { ids: [req.id], judge: recordJudge(rule) };
+      byRule.set(key, judged);
       const list = this.judged.get(rule.entity) ?? [];
-      list.push({ id: req.id, judge: recordJudge(rule) });
+      list.push(judged);
       this.judged.set(rule.entity, list);
       if (rule.kind === 'duplicates') {
         const index = this.repeatIndex.get(rule.entity) ?? {};
@@ -165,7 +176,11 @@ export class SnapshotAccumulator {
       }
       // Every rule reading this entity gets a tally, so "nothing counted" differs from "never judged".
       const judged = this.judged.get(entity) ?? [];
-      const tallies = judged.map(({ id }) => (summary.tallies[id] ??= emptyTally()));
+      const tallies = judged.map(({ ids }) => {
+        const tally = emptyTally();
+        for (const id of ids) summary.tallies[id] = tally;
+        return tally;
+      });
       folded = {
         summary,
         tallies,
@@ -205,18 +220,21 @@ export class SnapshotAccumulator {
 function unpacked(packed: Packed): UnitEntitySummary {
   const summary = packed.summary;
   const tallies = { ...summary.tallies };
-  packed.judged.forEach(({ id }, i) => {
+  packed.judged.forEach(({ ids }, i) => {
     const tally = packed.tallies[i] as RequirementTally;
-    // Assigned, not spread: spreading costs V8 several times more, once per tally of every unit.
-    const full: RequirementTally = {
-      total: tally.total,
-      failing: tally.failing,
-      warning: tally.warning,
-      failingCodes: (packed.failingCodes[i] as CodeList).toArray(),
-      warningCodes: (packed.warningCodes[i] as CodeList).toArray(),
-    };
-    if (tally.lastAt !== undefined) full.lastAt = tally.lastAt;
-    tallies[id] = full;
+    // Each requirement gets lists of its own, so none shares what a caller may change.
+    for (const id of ids) {
+      // Assigned, not spread: spreading costs V8 several times more, once per tally of every unit.
+      const full: RequirementTally = {
+        total: tally.total,
+        failing: tally.failing,
+        warning: tally.warning,
+        failingCodes: (packed.failingCodes[i] as CodeList).toArray(),
+        warningCodes: (packed.warningCodes[i] as CodeList).toArray(),
+      };
+      if (tally.lastAt !== undefined) full.lastAt = tally.lastAt;
+      tallies[id] = full;
+    }
   });
   const unverified = packed.unverifiedCodes;
   return { ...summary, tallies, ...(unverified === undefined ? {} : { unverifiedCodes: unverified.toArray() }) };

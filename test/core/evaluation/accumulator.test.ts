@@ -116,6 +116,17 @@ describe('SnapshotAccumulator: record-level tallies', () => {
     expect(s?.tallies).toEqual({ [idStudents.id]: { total: 0, failing: 0, warning: 0, failingCodes: [], warningCodes: [] } });
   });
 
+  it('judges a rule two dispatches both state once, each requirement getting the same tally in lists of its own', () => {
+    const rule = { kind: 'identity_verification', entity: 'students', threshold: 100 };
+    const first = requirement('id', rule, { dispatch: 'cv-a' });
+    const second = requirement('id', rule, { dispatch: 'cv-b' });
+    const other = requirement('id', { ...rule, threshold: 95 }, { dispatch: 'cv-c' });
+    const [s] = summarise([first, second, other], AS_OF, [student('A', 'HS1'), student('A', 'HS2', { idVerification: 'unverified' })]);
+    const expected = { total: 2, failing: 1, warning: 0, failingCodes: ['HS2'], warningCodes: [] };
+    expect(s?.tallies).toEqual({ [first.id]: expected, [second.id]: expected, [other.id]: expected });
+    expect(s?.tallies[first.id]?.failingCodes).not.toBe(s?.tallies[second.id]?.failingCodes);
+  });
+
   it('identity_verification: active records, failing when not verified, lastAt over counted records', () => {
     const req = requirement('id', { kind: 'identity_verification', entity: 'students' });
     const [s] = summarise([req], AS_OF, [
