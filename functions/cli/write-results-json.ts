@@ -44,11 +44,31 @@ export async function writeResultsJson(
   await send(out, text);
 }
 
+/** A field's key as written, indented: the same few keys head every item's fields. */
+const keyTexts = new Map<string, string>();
+
+function keyText(key: string): string {
+  let text = keyTexts.get(key);
+  if (text === undefined) {
+    text = `${FIELD_INDENT}${JSON.stringify(key)}: `;
+    keyTexts.set(key, text);
+  }
+  return text;
+}
+
+/** A province's check writes a million fields: a plain string is quoted without JSON.stringify's call. */
+function valueJson(value: string | number | boolean | null | readonly string[]): string {
+  if (typeof value === 'string') return NEEDS_ESCAPE.test(value) ? JSON.stringify(value) : `"${value}"`;
+  if (typeof value === 'object' && value !== null) return codesJson(value);
+  return JSON.stringify(value);
+}
+
 function itemJson(item: ResultJson): string {
   let text = '';
-  for (const [key, value] of Object.entries(item)) {
+  for (const key in item) {
+    const value = item[key];
     if (value === undefined) continue;
-    text += `${text === '' ? '{\n' : ',\n'}${FIELD_INDENT}${JSON.stringify(key)}: ${typeof value === 'object' && value !== null ? codesJson(value) : JSON.stringify(value)}`;
+    text += `${text === '' ? '{\n' : ',\n'}${keyText(key)}${valueJson(value)}`;
   }
   return text === '' ? '{}' : `${text}\n${ITEM_INDENT}}`;
 }

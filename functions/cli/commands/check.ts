@@ -30,7 +30,8 @@ export async function checkCommand(ctx: CliContext, files: string[], raw: CheckO
     (r) => r.status !== 'not_applicable' && (!units || units.has(r.unit)) && (!chosen || chosen.has(r.requirement) || chosen.has(r.dispatch)),
   );
   if (opts.json) {
-    await writeResultsJson(ctx.stdout, { asOf: formatVn(opts.asOf) }, 'results', map(results, (r) => toJson(r, codes)));
+    const shown = memoised(formatVn);
+    await writeResultsJson(ctx.stdout, { asOf: formatVn(opts.asOf) }, 'results', map(results, (r) => toJson(r, codes, shown)));
     return;
   }
   for (const r of results) {
@@ -39,18 +40,18 @@ export async function checkCommand(ctx: CliContext, files: string[], raw: CheckO
   }
 }
 
-function toJson(r: UnitRequirementResult, codes: boolean) {
+function toJson(r: UnitRequirementResult, codes: boolean, shown: (at: number) => string) {
   return {
     unit: r.unit,
     requirement: r.requirement,
     status: r.status,
-    deadline: r.deadline === undefined ? null : formatVn(r.deadline),
+    deadline: r.deadline === undefined ? null : shown(r.deadline),
     total: r.total,
     failing: r.failing,
     rate: r.rate,
     dispatch: r.dispatch,
     ...(r.warning === undefined ? {} : { warning: r.warning }),
-    ...(r.compliantSince === undefined ? {} : { compliantSince: formatVn(r.compliantSince) }),
+    ...(r.compliantSince === undefined ? {} : { compliantSince: shown(r.compliantSince) }),
     ...(codes ? { failingCodes: r.failingCodes } : {}),
   };
 }
@@ -62,4 +63,17 @@ function* filter<T>(items: Iterable<T>, keep: (item: T) => boolean): Generator<T
 /** Each result's JSON shape only as it is written, so they are never all built at once. */
 function* map<T, U>(items: Iterable<T>, to: (item: T) => U): Generator<U> {
   for (const item of items) yield to(item);
+}
+
+/** Deadlines and snapshot instants repeat across a province's results: each is formatted once. */
+function memoised(format: (at: number) => string): (at: number) => string {
+  const texts = new Map<number, string>();
+  return (at) => {
+    let text = texts.get(at);
+    if (text === undefined) {
+      text = format(at);
+      texts.set(at, text);
+    }
+    return text;
+  };
 }
