@@ -53,14 +53,28 @@ export class CsvTokenizer {
   }
 
   push(chunk: string, out: CsvRecord[]): void {
-    let text = chunk;
-    let pos = 0;
+    if (this.state !== AT_RECORD_START || this.carry === '') {
+      this.scan(chunk, 0, out);
+      return;
+    }
+    // Only the held-back line is joined to the chunk's first: joining the whole chunk would copy all of it.
+    const newline = chunk.indexOf('\n');
+    if (newline === -1) {
+      this.carry += chunk;
+      return;
+    }
+    const first = this.carry + chunk.slice(0, newline + 1);
+    this.carry = '';
+    this.scan(first, 0, out);
+    this.scan(chunk, newline + 1, out);
+  }
+
+  /** Reads the records of `text` from `pos`, resuming a record a chunk cut first. */
+  private scan(text: string, from: number, out: CsvRecord[]): void {
+    let pos = from;
     if (this.state !== AT_RECORD_START) {
-      pos = this.runStateMachine(text, 0, out);
+      pos = this.runStateMachine(text, pos, out);
       if (pos < 0) return;
-    } else if (this.carry !== '') {
-      text = this.carry + chunk;
-      this.carry = '';
     }
     const length = text.length;
     // One search finds the chunk's next quote for all the plain lines before it, rather than one search a line.
