@@ -54,6 +54,45 @@ export class HashSet52 {
     return this.count;
   }
 
+  /** the memory its table takes */
+  get byteLength(): number {
+    return this.tableInUse().byteLength;
+  }
+
+  /** The smallest set that holds `count` keys without growing. */
+  static holding(count: number): HashSet52 {
+    let capacity = 2;
+    while (count * 4 > capacity * 3) capacity *= 2;
+    return new HashSet52(capacity);
+  }
+
+  /** How many keys a set can hold without its table growing past `bytes`. */
+  static keysWithin(bytes: number): number {
+    let capacity = 2;
+    while (capacity * 2 * SLOT_BYTES <= bytes) capacity *= 2;
+    return Math.floor((capacity * 3) / 4);
+  }
+
+  /** Calls `fn` with every key in the set, in no particular order. */
+  forEach(fn: (key: number) => void): void {
+    const table = this.tableInUse();
+    if (this.hasZero) fn(EMPTY);
+    for (let i = 0; i < table.length; i++) {
+      const key = table[i] as number;
+      if (key !== EMPTY) fn(key);
+    }
+  }
+
+  /** Every key in the set, in no particular order. */
+  keys(): Float64Array {
+    const keys = new Float64Array(this.count);
+    let at = 0;
+    this.forEach((key) => {
+      keys[at++] = key;
+    });
+    return keys;
+  }
+
   /** Adds the hash; false when it was already present. */
   add(hash: number): boolean {
     let table = this.tableInUse();

@@ -44,3 +44,22 @@ describe('HashSet52', () => {
     expect(() => set.add(0)).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT' }));
   });
 });
+
+describe('HashSet52.keys and holding', () => {
+  it('gives back exactly the keys added, zero included, and a set made to hold them answers alike', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }), { maxLength: 500 }), (values) => {
+        const set = new HashSet52(2);
+        for (const v of values) set.add(v);
+        const keys = [...set.keys()];
+        expect(keys.sort((a, b) => a - b)).toEqual([...values].sort((a, b) => a - b));
+        const copy = HashSet52.holding(keys.length);
+        const bytes = copy.byteLength;
+        for (const k of keys) expect(copy.add(k)).toBe(true);
+        expect(copy.byteLength).toBe(bytes);
+        for (const v of values) expect(copy.add(v)).toBe(false);
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
