@@ -60,14 +60,21 @@ export async function loadPackedInputs(files: readonly string[], requirements: r
     const opened = await openSnapshot(input, opts.entity ? { entity: opts.entity } : undefined);
     const acc = new SnapshotAccumulator(requirements, { asOf: opts.asOf, source: input.name, ruleCodes: opts.ruleCodes !== false });
     let rows = 0;
-    for await (const batch of opened.batches()) {
-      for (const rec of batch) acc.add(rec);
-      rows += batch.length;
-      opts.progress.update(label, rows);
+    // The duplicate rules may spill to a temporary file: it goes whether the file is read, rejected or breaks off.
+    try {
+      for await (const batch of opened.batches()) {
+        for (const rec of batch) acc.add(rec);
+        rows += batch.length;
+        opts.progress.update(label, rows);
+      }
+    } catch (err) {
+      acc.release();
+      throw err;
     }
     opts.progress.done();
     const report = opened.report;
     if (!report.ok) {
+      acc.release();
       failed += 1;
       opts.stderr.write(formatValidationReport(report));
       continue;

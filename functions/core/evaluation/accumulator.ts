@@ -1,11 +1,11 @@
 import type { Requirement } from '../catalog/schema.ts';
 import type { EntityKind, EntityRecord, ExplanationRecord, ReportRecord, StaffRecord, StudentRecord, UnitRecord } from '../snapshot/entities.ts';
-import { HashSet52 } from '../snapshot/hash-set-52.ts';
 import { CodeList } from './code-list.ts';
 import { compileJudges, type JudgeAll } from './compiled-judges.ts';
 import { latest } from './latest-instant.ts';
 import { emptySummary, emptyTally } from './empty-summary.ts';
 import { recordCode, type DataRecord } from './record-fields.ts';
+import { RepeatedIds } from './repeated-ids.ts';
 import { isCounted, isRecordRule, recordJudge, updatedAtOf, type RecordFacts, type RecordJudge } from './record-rules.ts';
 import type { IdentityTally, RequirementTally, UnitEntitySummary } from './types.ts';
 
@@ -21,6 +21,8 @@ interface Judged {
  * gather packed in the lists beside them.
  */
 interface Folded extends Packed {
+  /** its position in the accumulator's list, by which a repeat found at the end finds it */
+  owner: number;
   /** the entity's repeat index, looked up once here rather than once a record */
   repeatIndex: RepeatIndex | undefined;
   /** the entity's judged rules, compiled into one function; undefined when it has none */
@@ -41,7 +43,9 @@ interface Packed {
 
 /** National IDs seen so far in the snapshot; a repeated code the reader marks on the record itself. */
 interface RepeatIndex {
-  nationalIds?: HashSet52;
+  nationalIds?: RepeatedIds;
+  /** the positions of the entity's duplicate rules keyed by national ID, for repeats found once the file is read */
+  byId: Array<{ position: number; byCode: boolean }>;
 }
 
 /** A summary whose record codes are still packed: `summary` lists none, `unpack()` gives it with them. */
@@ -60,6 +64,7 @@ export class SnapshotAccumulator {
   private readonly judgeAll = new Map<EntityKind, JudgeAll>();
   private readonly repeatIndex = new Map<EntityKind, RepeatIndex>();
   private readonly byUnit = new Map<string, Map<EntityKind, Folded>>();
+  private readonly owners: Folded[] = [];
   private readonly units = new Map<string, UnitRecord>();
   /** the last unit × entity folded into: a file's rows come grouped by unit, so most records hit it */
   private last: { unit: string; entity: EntityKind; folded: Folded } | undefined;
@@ -69,11 +74,12 @@ export class SnapshotAccumulator {
   /**
    * `ruleCodes: false` counts the records each judged rule fails or warns about without
    * listing their codes, for a caller that prints counts only. Unverified codes are listed
-   * whatever it says: the explanations rule reads them.
+   * whatever it says: the explanations rule reads them. `idsBudgetBytes`: the memory the
+   * national IDs of the duplicate rules may take before they spill (repeated-ids.ts).
    */
   constructor(
     requirements: readonly Requirement[],
-    private readonly meta: { asOf: number; source?: string; ruleCodes?: boolean },
+    private readonly meta: { asOf: number; source?: string; ruleCodes?: boolean; idsBudgetBytes?: number },
   ) {
     // A rule's judgement of a record depends on the rule alone, so equal rules share it, and their tally.
     const byRule = new Map<string, Judged>();
@@ -92,8 +98,11 @@ export class SnapshotAccumulator {
       list.push(judged);
       this.judged.set(rule.entity, list);
       if (rule.kind === 'duplicates') {
-        const index = this.repeatIndex.get(rule.entity) ?? {};
-        if (rule.keys.includes('national_id')) index.nationalIds ??= new HashSet52();
+        const index = this.repeatIndex.get(rule.entity) ?? { byId: [] };
+        if (rule.keys.includes('national_id')) {
+          index.nationalIds ??= new RepeatedIds({ keepCodes: meta.ruleCodes !== false, ...(meta.idsBudgetBytes === undefined ? {} : { budgetBytes: meta.idsBudgetBytes }) });
+          index.byId.push({ position: list.length - 1, byCode: rule.keys.includes('record_code') });
+        }
         this.repeatIndex.set(rule.entity, index);
       }
     }
@@ -136,7 +145,8 @@ export class SnapshotAccumulator {
 
   /** The same, codes left packed, for a caller that reads one unit's codes at a time. */
   packedSummaries(): PackedSummary[] {
-    for (const index of this.repeatIndex.values()) index.nationalIds?.release();
+    this.countLateRepeats();
+    this.release();
     return [...this.byUnit.values()].flatMap((perEntity) =>
       [...perEntity.values()].map(({ summary, tallies, failingCodes, warningCodes, unverifiedCodes, judged }) => {
         for (const list of [...failingCodes, ...warningCodes]) list.seal();
@@ -145,6 +155,31 @@ export class SnapshotAccumulator {
         return { summary, unpack: () => unpacked(packed) };
       }),
     );
+  }
+
+  /** Frees what the duplicate rules remember (spill files included); for a file given up on before its summaries. */
+  release(): void {
+    for (const index of this.repeatIndex.values()) index.nationalIds?.release();
+  }
+
+  /**
+   * Records a spilling ID index could only place once the file was read fail the
+   * duplicate rules now, unless their repeated code already failed them. Their codes follow
+   * the codes listed while the file was read.
+   */
+  private countLateRepeats(): void {
+    const codes = this.meta.ruleCodes !== false;
+    for (const index of this.repeatIndex.values()) {
+      if (index.nationalIds === undefined) continue;
+      for (const repeat of index.nationalIds.resolve()) {
+        const folded = this.owners[repeat.owner] as Folded;
+        for (const { position, byCode } of index.byId) {
+          if (byCode && repeat.codeRepeats) continue;
+          (folded.tallies[position] as RequirementTally).failing += 1;
+          if (codes) (folded.failingCodes[position] as CodeList).push(repeat.code);
+        }
+      }
+    }
   }
 
   registry(): UnitRecord[] {
@@ -182,6 +217,7 @@ export class SnapshotAccumulator {
         return tally;
       });
       folded = {
+        owner: this.owners.length,
         summary,
         tallies,
         failingCodes: tallies.map(() => new CodeList()),
@@ -192,17 +228,20 @@ export class SnapshotAccumulator {
         judgeAll: this.judgeAll.get(entity),
       };
       perEntity.set(entity, folded);
+      this.owners.push(folded);
     }
     return folded;
   }
 
   private judge(folded: Folded, rec: DataRecord, counted: boolean): void {
     if (folded.judgeAll === undefined) return;
-    folded.judgeAll(folded, rec, this.factsOf(folded.repeatIndex, rec, counted), recordCode(rec));
+    const code = recordCode(rec);
+    folded.judgeAll(folded, rec, this.factsOf(folded, rec, counted, code), code);
   }
 
   /** Worked out once per record, however many rules read it, so "seen before" stays true to the file. */
-  private factsOf(index: RepeatIndex | undefined, rec: DataRecord, counted: boolean): RecordFacts {
+  private factsOf(folded: Folded, rec: DataRecord, counted: boolean, code: string): RecordFacts {
+    const index = folded.repeatIndex;
     const facts = this.facts;
     facts.nationalIdRepeats = false;
     facts.codeRepeats = false;
@@ -210,8 +249,9 @@ export class SnapshotAccumulator {
     facts.updatedAt = updatedAtOf(rec);
     if (!index || (rec.entity !== 'students' && rec.entity !== 'staff')) return facts;
     const hash = rec.record.nationalIdHash;
-    if (index.nationalIds !== undefined && hash !== undefined) facts.nationalIdRepeats = !index.nationalIds.add(hash);
     facts.codeRepeats = rec.record.repeatsCode === true;
+    // Undefined once the index spills: countLateRepeats counts the record if it repeats.
+    if (index.nationalIds !== undefined && hash !== undefined) facts.nationalIdRepeats = index.nationalIds.add(hash, folded.owner, facts.codeRepeats, code) === true;
     return facts;
   }
 }

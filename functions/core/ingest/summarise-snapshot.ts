@@ -34,20 +34,25 @@ export async function summariseSnapshot(
   const acc = new SnapshotAccumulator(requirements, { asOf: opts.asOf, source: input.name });
   let rows = 0;
   let reported = 0;
-  for await (const batch of opened.batches()) {
-    for (const rec of batch) acc.add(rec);
-    rows += batch.length;
-    if (opts.onRows && rows - reported >= PROGRESS_EVERY) {
-      reported = rows - (rows % PROGRESS_EVERY);
-      opts.onRows(reported);
+  // The duplicate rules may spill to a temporary file: it goes whether the file is read, rejected or breaks off.
+  try {
+    for await (const batch of opened.batches()) {
+      for (const rec of batch) acc.add(rec);
+      rows += batch.length;
+      if (opts.onRows && rows - reported >= PROGRESS_EVERY) {
+        reported = rows - (rows % PROGRESS_EVERY);
+        opts.onRows(reported);
+      }
     }
+    opts.onRows?.(rows);
+    const ok = opened.report.ok;
+    return {
+      report: opened.report,
+      entity: opened.entity,
+      summaries: ok ? acc.summaries() : [],
+      registry: ok ? acc.registry() : [],
+    };
+  } finally {
+    acc.release();
   }
-  opts.onRows?.(rows);
-  const ok = opened.report.ok;
-  return {
-    report: opened.report,
-    entity: opened.entity,
-    summaries: ok ? acc.summaries() : [],
-    registry: ok ? acc.registry() : [],
-  };
 }

@@ -1,0 +1,190 @@
+import { TextDecoder, TextEncoder } from 'node:util';
+import { HashSet52 } from '../snapshot/hash-set-52.ts';
+import { SpillFile } from '../snapshot/spill-file.ts';
+
+/**
+ * Bytes the set of national IDs may take before the rest of the snapshot's are spilled:
+ * 8 MiB holds a province's half million people; twice that many would take twice the memory.
+ */
+export const IDS_BUDGET_BYTES = 8 * 1024 * 1024;
+/** Partitions of the spilled IDs, by hash: each is read back and resolved alone, so memory holds 1/64 of them. */
+const PARTITIONS = 64;
+const PARTITION_BITS = 6;
+const BUFFER_BYTES = 32 * 1024;
+/** hash (float64), ordinal (uint32, 0 for an ID met before the spill), owner (uint32), code repeats (uint8), code length (uint32) */
+const HEAD_BYTES = 8 + 4 + 4 + 1 + 4;
+/** The ordinal of an ID the in-memory set held when the spill began: it came first, whatever follows. */
+const EARLIER = 0;
+
+export interface RepeatedIdsOptions {
+  /** bytes of the in-memory set before IDs are spilled */
+  budgetBytes?: number;
+  /** keep each spilled record's code, for the failing codes of the repeats found at the end */
+  keepCodes: boolean;
+}
+
+/** A record found at the end to repeat an ID met earlier in the snapshot. */
+export interface LateRepeat {
+  /** whom the caller said the record belongs to */
+  owner: number;
+  /** the record also repeats a code of its unit */
+  codeRepeats: boolean;
+  /** the record's code ('' without keepCodes) */
+  code: string;
+}
+
+interface Chunk {
+  offset: number;
+  length: number;
+}
+
+/**
+ * Which person records repeat a national ID (its 52-bit hash) met earlier in the snapshot.
+ * While the IDs fit the budget, a set answers at once. Past it, the set's IDs and every
+ * later record (with its owner and code) go to a spill file in partitions by hash, and
+ * `resolve` finds the repeats among them once the snapshot is read, one partition in memory
+ * at a time: memory then stays at the budget whatever the file's size.
+ */
+export class RepeatedIds {
+  private set: HashSet52 | undefined = new HashSet52();
+  /** keys the set may hold before it would grow past the budget */
+  private readonly maxKeys: number;
+  private readonly keepCodes: boolean;
+  private readonly spill = new SpillFile();
+  private readonly encoder = new TextEncoder();
+  private buffers: Uint8Array[] = [];
+  private views: DataView[] = [];
+  private used: number[] = [];
+  private chunks: Chunk[][] = [];
+  /** records written to each partition */
+  private counts: number[] = [];
+  private ordinal = 0;
+
+  constructor(opts: RepeatedIdsOptions) {
+    this.maxKeys = HashSet52.keysWithin(opts.budgetBytes ?? IDS_BUDGET_BYTES);
+    this.keepCodes = opts.keepCodes;
+  }
+
+  /** IDs are being spilled: repeats from now on are told by `resolve`, not by `add`. */
+  get spilling(): boolean {
+    return this.set === undefined;
+  }
+
+  /**
+   * The record's ID hash: true when an earlier record had it, false when none did, undefined
+   * once spilling, when `resolve` tells. `owner` and `code` come back from `resolve`.
+   */
+  add(hash: number, owner: number, codeRepeats: boolean, code: string): boolean | undefined {
+    this.ordinal += 1;
+    const set = this.set;
+    if (set !== undefined) {
+      const repeats = !set.add(hash);
+      if (set.size >= this.maxKeys) this.startSpilling(set);
+      return repeats;
+    }
+    this.write(hash, this.ordinal, owner, codeRepeats, this.keepCodes ? code : '');
+    return undefined;
+  }
+
+  /** The spilled records that repeat an earlier record's ID, in the order they were added. Call once, at the end. */
+  resolve(): LateRepeat[] {
+    if (this.set !== undefined || this.chunks.length === 0) return [];
+    const repeats: Array<LateRepeat & { ordinal: number }> = [];
+    for (let p = 0; p < PARTITIONS; p++) this.resolvePartition(p, repeats);
+    repeats.sort((a, b) => a.ordinal - b.ordinal);
+    return repeats.map(({ owner, codeRepeats, code }) => ({ owner, codeRepeats, code }));
+  }
+
+  /** Frees the set, the buffers and the spill file. Safe to call twice. */
+  release(): void {
+    this.set?.release();
+    this.set = undefined;
+    this.buffers = [];
+    this.views = [];
+    this.chunks = [];
+    this.spill.close();
+  }
+
+  private startSpilling(set: HashSet52): void {
+    for (let p = 0; p < PARTITIONS; p++) {
+      const buffer = new Uint8Array(BUFFER_BYTES);
+      this.buffers.push(buffer);
+      this.views.push(new DataView(buffer.buffer));
+      this.used.push(0);
+      this.chunks.push([]);
+      this.counts.push(0);
+    }
+    set.forEach((hash) => this.write(hash, EARLIER, 0, false, ''));
+    set.release();
+    this.set = undefined;
+  }
+
+  private write(hash: number, ordinal: number, owner: number, codeRepeats: boolean, code: string): void {
+    const p = partitionOf(hash);
+    this.counts[p]! += 1;
+    // A UTF-16 unit takes at most three UTF-8 bytes.
+    const most = HEAD_BYTES + code.length * 3;
+    if (this.used[p]! + most > BUFFER_BYTES) this.flush(p);
+    if (most > BUFFER_BYTES) {
+      this.writeAlone(p, hash, ordinal, owner, codeRepeats, code);
+      return;
+    }
+    this.used[p] = encode(this.views[p]!, this.buffers[p]!, this.used[p]!, this.encoder, hash, ordinal, owner, codeRepeats, code);
+  }
+
+  /** A record whose code alone outgrows a buffer is a chunk of its own. */
+  private writeAlone(p: number, hash: number, ordinal: number, owner: number, codeRepeats: boolean, code: string): void {
+    const buffer = new Uint8Array(HEAD_BYTES + code.length * 3);
+    const length = encode(new DataView(buffer.buffer), buffer, 0, this.encoder, hash, ordinal, owner, codeRepeats, code);
+    this.chunks[p]!.push({ offset: this.spill.append(buffer.subarray(0, length)), length });
+  }
+
+  private flush(p: number): void {
+    const length = this.used[p]!;
+    if (length === 0) return;
+    this.chunks[p]!.push({ offset: this.spill.append(this.buffers[p]!.subarray(0, length)), length });
+    this.used[p] = 0;
+  }
+
+  /**
+   * A partition's records come back in the order they were written: the set's IDs first,
+   * then the later records as they were added. So the first of a hash repeats nothing and
+   * every other does, which a set of the partition's hashes tells in one pass.
+   */
+  private resolvePartition(p: number, repeats: Array<LateRepeat & { ordinal: number }>): void {
+    this.flush(p);
+    const seen = HashSet52.holding(this.counts[p]!);
+    const decoder = new TextDecoder();
+    for (const chunk of this.chunks[p]!) {
+      const bytes = this.spill.read(chunk.offset, chunk.length);
+      const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      for (let at = 0; at < bytes.length; ) {
+        const length = view.getUint32(at + 17, true);
+        if (!seen.add(view.getFloat64(at, true))) {
+          repeats.push({
+            ordinal: view.getUint32(at + 8, true),
+            owner: view.getUint32(at + 12, true),
+            codeRepeats: view.getUint8(at + 16) === 1,
+            code: decoder.decode(bytes.subarray(at + HEAD_BYTES, at + HEAD_BYTES + length)),
+          });
+        }
+        at += HEAD_BYTES + length;
+      }
+    }
+    seen.release();
+  }
+}
+
+function partitionOf(hash: number): number {
+  return (hash >>> 0) >>> (32 - PARTITION_BITS);
+}
+
+function encode(view: DataView, bytes: Uint8Array, at: number, encoder: TextEncoder, hash: number, ordinal: number, owner: number, codeRepeats: boolean, code: string): number {
+  view.setFloat64(at, hash, true);
+  view.setUint32(at + 8, ordinal, true);
+  view.setUint32(at + 12, owner, true);
+  view.setUint8(at + 16, codeRepeats ? 1 : 0);
+  const written = code === '' ? 0 : encoder.encodeInto(code, bytes.subarray(at + HEAD_BYTES)).written;
+  view.setUint32(at + 17, written, true);
+  return at + HEAD_BYTES + written;
+}
