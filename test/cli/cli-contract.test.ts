@@ -202,6 +202,16 @@ describe.concurrent('dondoc report identity', () => {
     const bytes = await readFile(out);
     expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
   });
+
+  it('reads no rule, yet refuses a broken --dispatches catalog as every command does', async () => {
+    const broken = join(work, 'broken-catalog');
+    await mkdir(broken, { recursive: true });
+    await writeFile(join(broken, 'cv.yaml'), 'id: [\n');
+    const run = await runCli(['report', 'identity', UNITS, STUDENTS, '--as-of', AS_OF, '--json', '--dispatches', broken]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('INVALID_CATALOG');
+    expect(run.stdout).toBe('');
+  });
 });
 
 describe.concurrent('dondoc validate', () => {
