@@ -8,11 +8,12 @@ export type Measurement = z.infer<typeof Measurement>;
  * Runs one measured script in a process of its own (so its peak RSS is its own) and reads the
  * `BENCH {json}` line it prints on stderr. A `.mjs` script runs as plain JavaScript, as the
  * `dondoc` bin does; a `.ts` one through tsx, whose loader then counts in its figures.
+ * `env` adds to the environment the script inherits.
  */
-export function measure(args: string[]): Promise<Measurement> {
+export function measure(args: string[], env?: Record<string, string>): Promise<Measurement> {
   const loader = args[0]?.endsWith('.mjs') ? [] : ['--import', 'tsx'];
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...loader, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [...loader, ...args], { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ...env } });
     let err = '';
     child.stderr.on('data', (chunk: Buffer) => {
       err += chunk.toString();
