@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateProvince } from '../functions/demo/generate-province.ts';
 import { crossCheckCheck, crossCheckIdentity } from './cross-check.ts';
-import { measure, table } from './measure.ts';
+import { measure, table, type Measurement } from './measure.ts';
 import { peerSpec } from './peer-spec.ts';
 
 /**
@@ -19,8 +19,15 @@ import { peerSpec } from './peer-spec.ts';
  * First, untimed, every command and peer runs once with its output kept, and the benchmark
  * fails at the first count where they differ: a ratio against a peer computing something
  * else would mean nothing. That pass also brings the files into the page cache.
+ *
+ * Then, as this machine's speed swings by a third between runs, BENCH_RUNS rounds (3) of
+ * each command followed by its own peer: the table shows the median times, the median of
+ * the per-pair ratios (each pair ran under about the same load) and their spread, and the
+ * largest peak RSS.
  */
 const SCALES = (process.env.BENCH_SCALES ?? '1,2').split(',').map(Number);
+const RUNS = Number(process.env.BENCH_RUNS ?? '3');
+if (!Number.isInteger(RUNS) || RUNS < 1) throw new Error(`BENCH_RUNS must be a positive integer: ${process.env.BENCH_RUNS}`);
 const AS_OF = '2023-06-23T11:30:00+07:00';
 /**
  * Another catalog folder, for dondoc and the check peer alike: the shipped one judges the
@@ -91,23 +98,47 @@ try {
     }
     process.stderr.write(`×${scale}: DuckDB agrees with dondoc on every count compared (${agreed.join(', ')})\n`);
 
-    // The timing: each command, then its own peer.
-    for (const command of COMMANDS) {
-      const ours = await dondoc(command);
-      const theirs = await peer(command.peer);
-      rows.push([set, command.name, seconds(ours.ms), seconds(theirs.ms), (ours.ms / theirs.ms).toFixed(2), ours.maxRssMb.toFixed(0)]);
+    // The timing: dondoc, its peer, dondoc, its peer, … each pair under about the same load.
+    const timed = COMMANDS.map((command) => ({ command, pairs: [] as Array<{ ours: Measurement; theirs: Measurement }> }));
+    for (let run = 1; run <= RUNS; run++) {
+      process.stderr.write(`×${scale}: run ${run} of ${RUNS}…\n`);
+      for (const { command, pairs } of timed) pairs.push({ ours: await dondoc(command), theirs: await peer(command.peer) });
+    }
+    for (const { command, pairs } of timed) {
+      const ours = pairs.map((p) => p.ours);
+      const ratios = pairs.map((p) => p.ours.ms / p.theirs.ms);
+      rows.push([set, command.name, seconds(medianMs(ours)), seconds(medianMs(pairs.map((p) => p.theirs))), median(ratios).toFixed(2), spread(ratios), peakMb(ours)]);
     }
     for (const which of ['identity', 'check'] as const) {
-      const theirs = await peer(which);
-      rows.push([set, `${PEER_NAMES[which]} (1 thread)`, '', seconds(theirs.ms), '', theirs.maxRssMb.toFixed(0)]);
+      const runs = timed.filter((t) => t.command.peer === which).flatMap((t) => t.pairs.map((p) => p.theirs));
+      rows.push([set, `${PEER_NAMES[which]} (1 thread)`, '', seconds(medianMs(runs)), '', '', peakMb(runs)]);
     }
   }
 } finally {
   await rm(work, { recursive: true, force: true });
 }
 
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+function medianMs(runs: readonly Measurement[]): number {
+  return median(runs.map((m) => m.ms));
+}
+
+function spread(ratios: readonly number[]): string {
+  return `${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}`;
+}
+
 function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(2)} s`;
 }
 
-process.stdout.write(`${table(['data set', 'command', 'dondoc', 'DuckDB', 'ratio', 'peak RSS MB'], rows)}\n`);
+function peakMb(runs: readonly Measurement[]): string {
+  return Math.max(...runs.map((m) => m.maxRssMb)).toFixed(0);
+}
+
+process.stdout.write(`${table(['data set', 'command', 'dondoc', 'DuckDB', 'ratio', 'ratios min–max', 'peak RSS MB'], rows)}\n`);
+process.stdout.write(`Median of ${RUNS} run(s) each, every dondoc run followed by its peer's; ratio: the median of the per-pair ratios; peak RSS: the largest.\n`);
