@@ -10,7 +10,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
  * Cells are read as DuckDB reads them, like duckdb-peer.mjs: an empty cell is NULL, labels
  * are compared lower-cased as the snapshot contract spells them. dondoc also trims cells,
  * forgives accents and spacing in labels, takes header aliases and other date shapes; the
- * generated files need none of that, and the cross-check in bench/run.ts would name the
+ * generated files need none of that, and the cross-check (bench/cross-check.ts) would name the
  * first unit and rule where a file did.
  *
  * Usage: duckdb-check-peer.mjs <spec.json> <students.csv> <staff.csv> [counts.json]
