@@ -4,11 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateProvince } from '../functions/demo/generate-province.ts';
 import { crossCheckCheck, crossCheckIdentity } from './cross-check.ts';
+import { doubledRows } from './double-rows.ts';
 import { measure, table, type Measurement } from './measure.ts';
 import { peerSpec } from './peer-spec.ts';
 
 /**
- * `npm run bench`: a Hải Phòng-sized province (and one twice as large) through
+ * `npm run bench`: a Hải Phòng-sized province (one twice as large, and one with the same
+ * units and twice the people, to show what memory follows) through
  * `dondoc report identity`, `dondoc check` and `dondoc check --codes` (which also lists every
  * failing record's code), each against a DuckDB peer on one thread computing the same counts
  * from the same CSV in the same run: report identity's per-unit × level active / unverified
@@ -26,6 +28,8 @@ import { peerSpec } from './peer-spec.ts';
  * largest peak RSS.
  */
 const SCALES = (process.env.BENCH_SCALES ?? '1,2').split(',').map(Number);
+/** the first scale again with every person twice (double-rows.ts), unless BENCH_ROWS_DOUBLED=0 */
+const ROWS_DOUBLED = process.env.BENCH_ROWS_DOUBLED !== '0';
 const RUNS = Number(process.env.BENCH_RUNS ?? '3');
 if (!Number.isInteger(RUNS) || RUNS < 1) throw new Error(`BENCH_RUNS must be a positive integer: ${process.env.BENCH_RUNS}`);
 const AS_OF = '2023-06-23T11:30:00+07:00';
@@ -38,16 +42,38 @@ const DISPATCHES = process.env.BENCH_DISPATCHES;
 const DATA = join(import.meta.dirname, '.data');
 const script = (name: string) => join(import.meta.dirname, name);
 
-async function dataset(scale: number) {
+/** Files to measure on, and how the table names them. */
+interface DataSet {
+  name: string;
+  files: { units: string; students: string; staff: string };
+}
+
+type Generated = Awaited<ReturnType<typeof generateProvince>>;
+
+async function generated(scale: number): Promise<{ set: DataSet; dir: string; counts: Generated['counts'] }> {
   const dir = join(DATA, `scale-${scale}`);
   const manifest = join(dir, 'manifest.json');
   if (!existsSync(manifest)) {
     await mkdir(dir, { recursive: true });
     process.stderr.write(`Tạo dữ liệu tỉnh ×${scale} / generating province ×${scale}…\n`);
-    const generated = await generateProvince(dir, { scale, seed: 2023 });
-    await writeFile(manifest, JSON.stringify(generated, null, 2));
+    const made = await generateProvince(dir, { scale, seed: 2023 });
+    await writeFile(manifest, JSON.stringify(made, null, 2));
   }
-  return JSON.parse(await readFile(manifest, 'utf8')) as Awaited<ReturnType<typeof generateProvince>>;
+  const { files, counts } = JSON.parse(await readFile(manifest, 'utf8')) as Generated;
+  return { set: { name: `×${scale}: ${counts.units} units, ${people(counts.students, counts.staff)}`, files }, dir, counts };
+}
+
+async function withRowsDoubled(scale: number): Promise<DataSet> {
+  const { dir, counts } = await generated(scale);
+  const to = `${dir}-rows-doubled`;
+  process.stderr.write(`×${scale}, mỗi người hai lần / every person twice…\n`);
+  await doubledRows(dir, to);
+  const [units, students, staff] = ['units', 'students', 'staff'].map((entity) => join(to, `${entity}.csv`)) as [string, string, string];
+  return { name: `×${scale}, every person twice: ${counts.units} units, ${people(2 * counts.students, 2 * counts.staff)}`, files: { units, students, staff } };
+}
+
+function people(students: number, staff: number): string {
+  return `${students.toLocaleString('en')} HS + ${staff.toLocaleString('en')} NS`;
 }
 
 /** One measured command and the peer it is compared with. */
@@ -70,8 +96,12 @@ try {
   const { spec, ruleOf } = await peerSpec(Date.parse(AS_OF), DISPATCHES);
   const specFile = join(work, 'peer-spec.json');
   await writeFile(specFile, JSON.stringify(spec));
-  for (const scale of SCALES) {
-    const { files, counts } = await dataset(scale);
+  const sets: DataSet[] = [];
+  for (const scale of SCALES) sets.push((await generated(scale)).set);
+  if (ROWS_DOUBLED && SCALES[0] !== undefined) sets.push(await withRowsDoubled(SCALES[0]));
+  for (const [index, { name: set, files }] of sets.entries()) {
+    // Names the files this data set's outputs are kept in.
+    const tag = `set-${index + 1}`;
     const inputs = [files.units, files.students, files.staff];
     const dondoc = (c: Command, out?: string) =>
       measure(
@@ -80,28 +110,27 @@ try {
       );
     const peer = (which: Command['peer'], out?: string) =>
       measure([script(which === 'identity' ? 'duckdb-peer.mjs' : 'duckdb-check-peer.mjs'), specFile, files.students, files.staff, ...(out === undefined ? [] : [out])]);
-    const set = `×${scale} ${counts.students.toLocaleString('en')} HS + ${counts.staff.toLocaleString('en')} NS`;
 
     // The cross-check: each peer once, each command once, every count compared.
-    const identityCounts = join(work, `identity-peer-${scale}.json`);
-    const checkCounts = join(work, `check-peer-${scale}.json`);
+    const identityCounts = join(work, `identity-peer-${tag}.json`);
+    const checkCounts = join(work, `check-peer-${tag}.json`);
     await peer('identity', identityCounts);
     await peer('check', checkCounts);
     const agreed: string[] = [];
     for (const c of COMMANDS) {
-      const out = join(work, `dondoc-${scale}-${c.name.replaceAll(/\W+/g, '-')}.json`);
+      const out = join(work, `dondoc-${tag}-${c.name.replaceAll(/\W+/g, '-')}.json`);
       await dondoc(c, out);
       const n = c.peer === 'identity' ? await crossCheckIdentity(out, identityCounts) : await crossCheckCheck(c.name, out, checkCounts, ruleOf);
-      if (n === 0) throw new Error(`cross-check of ${c.name} at ×${scale} compared nothing`);
+      if (n === 0) throw new Error(`cross-check of ${c.name} on ${set} compared nothing`);
       agreed.push(`${c.name}: ${n.toLocaleString('en')}`);
       await rm(out);
     }
-    process.stderr.write(`×${scale}: DuckDB agrees with dondoc on every count compared (${agreed.join(', ')})\n`);
+    process.stderr.write(`${set}: DuckDB agrees with dondoc on every count compared (${agreed.join(', ')})\n`);
 
     // The timing: dondoc, its peer, dondoc, its peer, … each pair under about the same load.
     const timed = COMMANDS.map((command) => ({ command, pairs: [] as Array<{ ours: Measurement; theirs: Measurement }> }));
     for (let run = 1; run <= RUNS; run++) {
-      process.stderr.write(`×${scale}: run ${run} of ${RUNS}…\n`);
+      process.stderr.write(`${set}: run ${run} of ${RUNS}…\n`);
       for (const { command, pairs } of timed) pairs.push({ ours: await dondoc(command), theirs: await peer(command.peer) });
     }
     for (const { command, pairs } of timed) {
