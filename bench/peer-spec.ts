@@ -1,5 +1,6 @@
 import { loadCatalog } from '../functions/core/catalog/load.ts';
 import type { Rule } from '../functions/core/catalog/schema.ts';
+import { RECORD_RULE_KINDS } from '../functions/core/evaluation/record-rules.ts';
 import { COLUMNS, LEVELS, STAFF_ACTIVE, STUDENT_ACTIVE, type ColumnSpec } from '../functions/core/snapshot/entities.ts';
 
 /**
@@ -23,16 +24,9 @@ export interface PeerSpec {
  *   which the benchmark does not give; dondoc then reports no_data (0 of 0) for a unit with
  *   unverified records and 0 of 0 for the rest, so there is nothing to compute or compare.
  * - declared_totals: it also reads the profiles file, likewise not given: no_data everywhere.
+ * The record rules but reference_set (which reads school profiles only), and freshness.
  */
-const PEER_KINDS: ReadonlySet<Rule['kind']> = new Set([
-  'identity_verification',
-  'required_fields',
-  'update_window',
-  'self_review',
-  'school_year_rollover',
-  'duplicates',
-  'freshness',
-]);
+const PEER_KINDS: ReadonlySet<Rule['kind']> = new Set<Rule['kind']>([...RECORD_RULE_KINDS.filter((kind) => kind !== 'reference_set'), 'freshness']);
 
 /** The spec, and which rule (by its key) each covered requirement of the catalog (dondoc's own by default) states. */
 export async function peerSpec(asOf: number, catalogDir?: string): Promise<{ spec: PeerSpec; ruleOf: Map<string, string> }> {
