@@ -1,27 +1,36 @@
+import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import ExcelJS from 'exceljs';
+import unzipper from 'unzipper';
 import { DondocError } from '../errors.ts';
 import type { Cell } from './cell.ts';
 import type { EntityKind } from './entities.ts';
 import { entityOfSheetName } from './entity-names.ts';
 import { tableWithHeaderRow, type RawRow, type Table } from './table.ts';
 
-/** The parts of exceljs's streaming reader this module uses (its typings omit them). */
+/** The parts of exceljs's streaming reader this module drives (its typings omit them). */
 interface StreamedRow {
   number: number;
   values: unknown;
 }
 interface StreamedSheet {
-  name: string;
   [Symbol.asyncIterator](): AsyncIterator<StreamedRow>;
 }
-interface StreamedBook {
-  model?: { sheets?: { name: string }[] };
+interface PartReader {
+  model?: { sheets?: Array<{ name: string; rId: string }> };
+  workbookRels?: Array<{ Id: string; Target: string }>;
   properties?: { model?: { date1904?: boolean } };
-  [Symbol.asyncIterator](): AsyncIterator<StreamedSheet>;
+  _parseRels(entry: Readable): Promise<void>;
+  _parseWorkbook(entry: Readable): Promise<void>;
+  _parseSharedStrings(entry: Readable): AsyncIterable<unknown>;
+  _parseWorksheet(entry: Readable, sheetNo: string): Iterable<{ eventType: string; value: StreamedSheet }>;
 }
 
 const ROWS_PER_BATCH = 512;
+const WORKSHEET_PATH = /^xl\/worksheets\/sheet(\d+)\.xml$/;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
@@ -68,27 +77,60 @@ function chosenSheet(names: readonly string[], entity: EntityKind | undefined): 
   return named ?? names[0];
 }
 
+/** A relationship's target as a path in the archive: relative to xl/, or absolute from its root. */
+function partPath(target: string): string {
+  return target.startsWith('/') ? target.slice(1) : `xl/${target}`;
+}
+
+function noSheet(): DondocError {
+  return new DondocError('INVALID_SNAPSHOT', 'Không tìm thấy trang tính dữ liệu / no worksheet with data');
+}
+
+/**
+ * Reads a workbook's parts through the zip's central directory: the workbook, its
+ * relationships and shared strings first, then the one sheet wanted, row by row. exceljs's
+ * own streaming pass (`WorkbookReader.parse`) reads the zip front to back and, on Node 18 and
+ * later, now and then loses an entry — the workbook part, which its writer stores last — and
+ * then fails a valid file with "Cannot read properties of undefined (reading 'sheets')"
+ * (exceljs#3064, open). Its part readers are driven here instead; the version is pinned.
+ * The central directory is at the end of the file, so the bytes go to a scratch file first.
+ */
 export async function openXlsxTable(stream: Readable, entity: EntityKind | undefined, close: () => void): Promise<Table> {
-  const book = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
-    sharedStrings: 'cache',
-    worksheets: 'emit',
-    hyperlinks: 'ignore',
-    styles: 'ignore',
-  }) as unknown as StreamedBook;
-  const sheets = book[Symbol.asyncIterator]();
-  for (;;) {
-    const next = await sheets.next();
-    if (next.done) throw new DondocError('INVALID_SNAPSHOT', 'Không tìm thấy trang tính dữ liệu / no worksheet with data');
-    const sheet = next.value;
-    // Sheets stream in file order; the workbook part listing them all normally comes first.
-    const wanted = chosenSheet(book.model?.sheets?.map((s) => s.name) ?? [], entity);
-    if (wanted !== undefined && sheet.name !== wanted) continue;
-    return tableWithHeaderRow(sheetRows(sheet)[Symbol.asyncIterator](), {
-      date1904: () => book.properties?.model?.date1904 === true,
+  const dir = mkdtempSync(join(tmpdir(), 'dondoc-xlsx-'));
+  const release = (): void => {
+    rmSync(dir, { recursive: true, force: true });
+    close();
+  };
+  try {
+    const path = join(dir, 'book.xlsx');
+    await pipeline(stream, createWriteStream(path));
+    const files = new Map((await unzipper.Open.file(path)).files.map((file) => [file.path, file]));
+    const part = (name: string) => files.get(name)?.stream();
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(undefined as never, { sharedStrings: 'cache', worksheets: 'emit', hyperlinks: 'ignore', styles: 'ignore' } as never) as unknown as PartReader;
+    const rels = part('xl/_rels/workbook.xml.rels');
+    const book = part('xl/workbook.xml');
+    if (rels === undefined || book === undefined) throw noSheet();
+    await reader._parseRels(rels);
+    await reader._parseWorkbook(book);
+    const strings = part('xl/sharedStrings.xml');
+    if (strings !== undefined) for await (const _event of reader._parseSharedStrings(strings)) void _event;
+    const sheets = reader.model?.sheets ?? [];
+    const wanted = sheets.find((sheet) => sheet.name === chosenSheet(sheets.map((s) => s.name), entity));
+    const target = reader.workbookRels?.find((rel) => rel.Id === wanted?.rId)?.Target;
+    const sheetNo = target === undefined ? undefined : WORKSHEET_PATH.exec(partPath(target))?.[1];
+    const sheetPart = target === undefined ? undefined : part(partPath(target));
+    if (sheetNo === undefined || sheetPart === undefined) throw noSheet();
+    const [emitted] = [...reader._parseWorksheet(sheetPart, sheetNo)];
+    if (emitted === undefined) throw noSheet();
+    return await tableWithHeaderRow(sheetRows(emitted.value)[Symbol.asyncIterator](), {
+      date1904: () => reader.properties?.model?.date1904 === true,
       strictWidth: false,
       binaryLines: () => false,
       mayHoldReplacement: () => true,
-      close,
+      close: release,
     });
+  } catch (err) {
+    release();
+    throw err;
   }
 }

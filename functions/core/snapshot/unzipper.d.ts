@@ -1,0 +1,17 @@
+/* unzipper (exceljs's own zip reader, pinned alike) ships no types; this is the part of its API xlsx-table.ts uses. */
+declare module 'unzipper' {
+  import type { Readable } from 'node:stream';
+
+  interface CentralDirectoryFile {
+    path: string;
+    type: 'File' | 'Directory';
+    stream(): Readable;
+  }
+
+  interface CentralDirectory {
+    files: CentralDirectoryFile[];
+  }
+
+  const unzipper: { Open: { file(path: string): Promise<CentralDirectory> } };
+  export default unzipper;
+}
