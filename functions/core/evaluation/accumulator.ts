@@ -57,7 +57,8 @@ export interface PackedSummary {
 /**
  * Folds one snapshot's records, one at a time, into a summary per unit × entity. Nothing
  * of a passing record is kept beyond counters; failing records leave only their code,
- * packed. The duplicate rules remember identities and codes as numbers in flat hash sets.
+ * packed. The duplicate rules remember identities and codes as numbers in flat hash sets,
+ * within fixed budgets past which they spill to a scratch file (repeated-ids.ts, codes-by-unit.ts).
  */
 export class SnapshotAccumulator {
   private readonly judged = new Map<EntityKind, Judged[]>();
