@@ -3,6 +3,8 @@ import { DondocError } from '../errors.ts';
 const EMPTY = 0;
 const INITIAL_CAPACITY = 1024;
 const SLOT_BYTES = Float64Array.BYTES_PER_ELEMENT;
+/** The share of a table's slots taken before it doubles (see the class). */
+const MAX_LOAD = 0.75;
 
 /** ES2024's resizable ArrayBuffer (Node 20 has it; the project's ES2023 lib does not declare it). */
 interface ResizableBuffer extends ArrayBuffer {
@@ -62,7 +64,7 @@ export class HashSet52 {
   /** The smallest set that holds `count` keys without growing. */
   static holding(count: number): HashSet52 {
     let capacity = 2;
-    while (count * 4 > capacity * 3) capacity *= 2;
+    while (count > capacity * MAX_LOAD) capacity *= 2;
     return new HashSet52(capacity);
   }
 
@@ -70,7 +72,7 @@ export class HashSet52 {
   static keysWithin(bytes: number): number {
     let capacity = 2;
     while (capacity * 2 * SLOT_BYTES <= bytes) capacity *= 2;
-    return Math.floor((capacity * 3) / 4);
+    return Math.floor(capacity * MAX_LOAD);
   }
 
   /** Calls `fn` with every key in the set, in no particular order. */
@@ -100,7 +102,7 @@ export class HashSet52 {
       if (this.hasZero) return false;
       this.hasZero = true;
     } else {
-      if ((this.count + 1) * 4 > table.length * 3) table = this.grow(table);
+      if (this.count + 1 > table.length * MAX_LOAD) table = this.grow(table);
       if (!insert(table, hash)) return false;
     }
     this.count += 1;
