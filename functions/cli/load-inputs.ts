@@ -59,31 +59,29 @@ export async function loadPackedInputs(files: readonly string[], requirements: r
     const input = fileInput(file);
     const opened = await openSnapshot(input, opts.entity ? { entity: opts.entity } : undefined);
     const acc = new SnapshotAccumulator(requirements, { asOf: opts.asOf, source: input.name, ruleCodes: opts.ruleCodes !== false });
-    let rows = 0;
     // The duplicate rules may spill to a temporary file: it goes whether the file is read, rejected or breaks off.
     try {
+      let rows = 0;
       for await (const batch of opened.batches()) {
         for (const rec of batch) acc.add(rec);
         rows += batch.length;
         opts.progress.update(label, rows);
       }
-    } catch (err) {
+      opts.progress.done();
+      const report = opened.report;
+      if (!report.ok) {
+        failed += 1;
+        opts.stderr.write(formatValidationReport(report));
+        continue;
+      }
+      if (report.warnings > 0) opts.stderr.write(formatValidationReport(report));
+      for (const unit of acc.registry()) registry.set(unit.unitCode, unit);
+      const summaries = acc.packedSummaries();
+      for (const entry of summaries) packed.set(entry.summary, entry);
+      applySummaries(states, summaries.map((entry) => entry.summary));
+    } finally {
       acc.release();
-      throw err;
     }
-    opts.progress.done();
-    const report = opened.report;
-    if (!report.ok) {
-      acc.release();
-      failed += 1;
-      opts.stderr.write(formatValidationReport(report));
-      continue;
-    }
-    if (report.warnings > 0) opts.stderr.write(formatValidationReport(report));
-    for (const unit of acc.registry()) registry.set(unit.unitCode, unit);
-    const summaries = acc.packedSummaries();
-    for (const entry of summaries) packed.set(entry.summary, entry);
-    applySummaries(states, summaries.map((entry) => entry.summary));
   }
   if (failed > 0) throw new BadInputError(`${failed} tệp không hợp lệ / ${failed} invalid file(s)`);
   return { registry, states, unpack: (summary) => packed.get(summary)?.unpack() ?? summary };
