@@ -38,6 +38,22 @@ interface Chunk {
   length: number;
 }
 
+/** One partition of the spilled records: what its buffer holds, and what it has written out. */
+interface Partition {
+  buffer: Uint8Array;
+  view: DataView;
+  /** bytes of the buffer in use */
+  used: number;
+  chunks: Chunk[];
+  /** records written to it */
+  count: number;
+}
+
+function partition(): Partition {
+  const buffer = new Uint8Array(BUFFER_BYTES);
+  return { buffer, view: new DataView(buffer.buffer), used: 0, chunks: [], count: 0 };
+}
+
 /**
  * Which person records repeat a national ID (its 52-bit hash) met earlier in the snapshot.
  * While the IDs fit the budget, a set answers at once. Past it, the set's IDs and every
@@ -52,12 +68,8 @@ export class RepeatedIds {
   private readonly keepCodes: boolean;
   private readonly spill = new SpillFile();
   private readonly encoder = new TextEncoder();
-  private buffers: Uint8Array[] = [];
-  private views: DataView[] = [];
-  private used: number[] = [];
-  private chunks: Chunk[][] = [];
-  /** records written to each partition */
-  private counts: number[] = [];
+  /** made when the spill begins */
+  private partitions: Partition[] = [];
   private ordinal = 0;
 
   constructor(opts: RepeatedIdsOptions) {
@@ -88,9 +100,9 @@ export class RepeatedIds {
 
   /** The spilled records that repeat an earlier record's ID, in the order they were added. Call once, at the end. */
   resolve(): LateRepeat[] {
-    if (this.set !== undefined || this.chunks.length === 0) return [];
+    if (this.set !== undefined) return [];
     const repeats: Array<LateRepeat & { ordinal: number }> = [];
-    for (let p = 0; p < PARTITIONS; p++) this.resolvePartition(p, repeats);
+    for (const part of this.partitions) this.resolvePartition(part, repeats);
     repeats.sort((a, b) => a.ordinal - b.ordinal);
     return repeats.map(({ owner, codeRepeats, code }) => ({ owner, codeRepeats, code }));
   }
@@ -99,51 +111,41 @@ export class RepeatedIds {
   release(): void {
     this.set?.release();
     this.set = undefined;
-    this.buffers = [];
-    this.views = [];
-    this.chunks = [];
+    this.partitions = [];
     this.spill.close();
   }
 
   private startSpilling(set: HashSet52): void {
-    for (let p = 0; p < PARTITIONS; p++) {
-      const buffer = new Uint8Array(BUFFER_BYTES);
-      this.buffers.push(buffer);
-      this.views.push(new DataView(buffer.buffer));
-      this.used.push(0);
-      this.chunks.push([]);
-      this.counts.push(0);
-    }
+    this.partitions = Array.from({ length: PARTITIONS }, partition);
     set.forEach((hash) => this.write(hash, EARLIER, 0, false, ''));
     set.release();
     this.set = undefined;
   }
 
   private write(hash: number, ordinal: number, owner: number, codeRepeats: boolean, code: string): void {
-    const p = partitionOf(hash);
-    this.counts[p]! += 1;
+    const part = this.partitions[partitionOf(hash)] as Partition;
+    part.count += 1;
     // A UTF-16 unit takes at most three UTF-8 bytes.
     const most = HEAD_BYTES + code.length * 3;
-    if (this.used[p]! + most > BUFFER_BYTES) this.flush(p);
+    if (part.used + most > BUFFER_BYTES) this.flush(part);
     if (most > BUFFER_BYTES) {
-      this.writeAlone(p, hash, ordinal, owner, codeRepeats, code);
+      this.writeAlone(part, hash, ordinal, owner, codeRepeats, code);
       return;
     }
-    this.used[p] = encode(this.views[p]!, this.buffers[p]!, this.used[p]!, this.encoder, hash, ordinal, owner, codeRepeats, code);
+    part.used = encode(part.view, part.buffer, part.used, this.encoder, hash, ordinal, owner, codeRepeats, code);
   }
 
   /** A record whose code alone outgrows a buffer is a chunk of its own. */
-  private writeAlone(p: number, hash: number, ordinal: number, owner: number, codeRepeats: boolean, code: string): void {
+  private writeAlone(part: Partition, hash: number, ordinal: number, owner: number, codeRepeats: boolean, code: string): void {
     const buffer = new Uint8Array(HEAD_BYTES + code.length * 3);
     const length = encode(new DataView(buffer.buffer), buffer, 0, this.encoder, hash, ordinal, owner, codeRepeats, code);
-    this.chunks[p]!.push({ offset: this.spill.append(buffer.subarray(0, length)), length });
+    part.chunks.push({ offset: this.spill.append(buffer.subarray(0, length)), length });
   }
 
-  private flush(p: number): void {
-    const length = this.used[p]!;
-    if (length === 0) return;
-    this.chunks[p]!.push({ offset: this.spill.append(this.buffers[p]!.subarray(0, length)), length });
-    this.used[p] = 0;
+  private flush(part: Partition): void {
+    if (part.used === 0) return;
+    part.chunks.push({ offset: this.spill.append(part.buffer.subarray(0, part.used)), length: part.used });
+    part.used = 0;
   }
 
   /**
@@ -151,11 +153,11 @@ export class RepeatedIds {
    * then the later records as they were added. So the first of a hash repeats nothing and
    * every other does, which a set of the partition's hashes tells in one pass.
    */
-  private resolvePartition(p: number, repeats: Array<LateRepeat & { ordinal: number }>): void {
-    this.flush(p);
-    const seen = HashSet52.holding(this.counts[p]!);
+  private resolvePartition(part: Partition, repeats: Array<LateRepeat & { ordinal: number }>): void {
+    this.flush(part);
+    const seen = HashSet52.holding(part.count);
     const decoder = new TextDecoder();
-    for (const chunk of this.chunks[p]!) {
+    for (const chunk of part.chunks) {
       const bytes = this.spill.read(chunk.offset, chunk.length);
       const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
       for (let at = 0; at < bytes.length; ) {
