@@ -50,8 +50,8 @@ describe('RepeatedIds', () => {
     ids.release();
   });
 
-  it('keeps no code when told not to, and removes its spill file when released', () => {
-    withScratchTmp((spills) => {
+  it('keeps no code when told not to, and removes its spill file when released', async () => {
+    await withScratchTmp((spills) => {
       const ids = new RepeatedIds({ keepCodes: false, budgetBytes: 0 });
       ids.add(1, 0, false, 'A');
       ids.add(1, 1, false, 'B');

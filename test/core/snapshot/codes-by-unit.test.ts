@@ -50,8 +50,8 @@ describe('CodesByUnit', () => {
     codes.release();
   });
 
-  it('removes its spill file when released', () => {
-    withScratchTmp((spills) => {
+  it('removes its spill file when released', async () => {
+    await withScratchTmp((spills) => {
       const codes = new CodesByUnit({ dormantBudgetBytes: 0 });
       for (let u = 0; u < 3; u++) codes.add(`U${u}`, 'HS1');
       expect(codes.spilledBytes).toBeGreaterThan(0);

@@ -1,7 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
@@ -9,6 +6,7 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { hash52 } from '../../../functions/core/snapshot/hash52.ts';
 import { bufferInput, fileInput } from '../../../functions/core/snapshot/open-snapshot.ts';
+import { withScratchTmp } from '../scratch-dir.ts';
 import { located, readAll, readText } from './helpers.ts';
 
 const fixture = (name: string): string => fileURLToPath(new URL(`../../fixtures/snapshots/${name}`, import.meta.url));
@@ -256,17 +254,10 @@ describe('XLSX', () => {
       sheet.addRow(['unit_code', 'student_code', 'id_verification']);
       sheet.addRow(['T1', 'A', 'verified']);
     });
-    const scratch = await mkdtemp(join(tmpdir(), 'dondoc-xlsx-test-'));
-    const saved = process.env.TMPDIR;
-    process.env.TMPDIR = scratch;
-    try {
+    await withScratchTmp(async (entries) => {
       expect((await readAll(bufferInput('upload.xlsx', bytes))).records).toHaveLength(1);
       await expect(readAll(bufferInput('upload.xlsx', Buffer.from('PK not a zip')))).rejects.toMatchObject({ code: 'INVALID_SNAPSHOT' });
-      expect(await readdir(scratch)).toEqual([]);
-    } finally {
-      if (saved === undefined) delete process.env.TMPDIR;
-      else process.env.TMPDIR = saved;
-      await rm(scratch, { recursive: true, force: true });
-    }
+      expect(entries()).toEqual([]);
+    });
   });
 });

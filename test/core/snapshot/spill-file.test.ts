@@ -4,8 +4,8 @@ import { SpillFile } from '../../../functions/core/snapshot/spill-file.ts';
 import { withScratchTmp } from '../scratch-dir.ts';
 
 describe('SpillFile', () => {
-  it('reads back what was appended where append said, from a file made only when first needed', () => {
-    withScratchTmp((spills) => {
+  it('reads back what was appended where append said, from a file made only when first needed', async () => {
+    await withScratchTmp((spills) => {
       const spill = new SpillFile();
       expect(spills()).toEqual([]);
       const first = spill.append(new Uint8Array([1, 2, 3]));
@@ -23,8 +23,8 @@ describe('SpillFile', () => {
     });
   });
 
-  it('refuses to read what was never written, and to append once closed', () => {
-    withScratchTmp(() => {
+  it('refuses to read what was never written, and to append once closed', async () => {
+    await withScratchTmp(() => {
       const spill = new SpillFile();
       expect(() => spill.read(0, 1)).toThrow(DondocError);
       spill.append(new Uint8Array(4));
