@@ -8,6 +8,8 @@ import { createInterface } from 'node:readline';
 const ORIGINAL_PREFIX = '031';
 const COPY_PREFIX = '099';
 
+const lines = (file: string) => createInterface({ input: createReadStream(file), crlfDelay: Infinity });
+
 /**
  * A data set with the same units as `from` and twice the people: every person row again, its
  * record code suffixed "B" and its national ID moved to another province's prefix, so the
@@ -18,9 +20,9 @@ export async function doubledRows(from: string, to: string): Promise<void> {
   if (existsSync(join(to, 'staff.csv'))) return;
   await mkdir(to, { recursive: true });
   await copyFile(join(from, 'units.csv'), join(to, 'units.csv'));
-  for (const [entity, code, id] of [
-    ['students', 'student_code', 'national_id'],
-    ['staff', 'staff_code', 'national_id'],
+  for (const [entity, codeColumn] of [
+    ['students', 'student_code'],
+    ['staff', 'staff_code'],
   ] as const) {
     const source = join(from, `${entity}.csv`);
     const partial = join(to, `${entity}.csv.partial`);
@@ -28,27 +30,21 @@ export async function doubledRows(from: string, to: string): Promise<void> {
     const write = async (line: string) => {
       if (!out.write(`${line}\n`)) await once(out, 'drain');
     };
-    let header: string[] = [];
-    for (const pass of [0, 1]) {
-      let first = true;
-      for await (const line of createInterface({ input: createReadStream(source), crlfDelay: Infinity })) {
-        if (first) {
-          first = false;
-          header = line.split(',');
-          if (pass === 0) await write(line);
-          continue;
-        }
-        if (pass === 0) {
-          await write(line);
-          continue;
-        }
-        // Generated rows hold no quotes, so splitting at commas is exact.
-        const cells = line.split(',');
-        const [c, n] = [header.indexOf(code), header.indexOf(id)];
-        cells[c] = `${cells[c]}B`;
-        if (cells[n]?.startsWith(ORIGINAL_PREFIX)) cells[n] = COPY_PREFIX + cells[n].slice(ORIGINAL_PREFIX.length);
-        await write(cells.join(','));
+    // The file as it is, header included, then each person row again as its copy.
+    for await (const line of lines(source)) await write(line);
+    let code = -1;
+    let id = -1;
+    for await (const line of lines(source)) {
+      // Generated rows hold no quotes, so splitting at commas is exact.
+      const cells = line.split(',');
+      if (code < 0) {
+        [code, id] = [cells.indexOf(codeColumn), cells.indexOf('national_id')];
+        continue;
       }
+      cells[code] = `${cells[code]}B`;
+      const nationalId = cells[id];
+      if (nationalId?.startsWith(ORIGINAL_PREFIX)) cells[id] = COPY_PREFIX + nationalId.slice(ORIGINAL_PREFIX.length);
+      await write(cells.join(','));
     }
     out.end();
     await once(out, 'close');
