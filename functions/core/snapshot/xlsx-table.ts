@@ -105,22 +105,24 @@ export async function openXlsxTable(stream: Readable, entity: EntityKind | undef
     const path = join(dir, 'book.xlsx');
     await pipeline(stream, createWriteStream(path));
     const files = new Map((await unzipper.Open.file(path)).files.map((file) => [file.path, file]));
-    const part = (name: string) => files.get(name)?.stream();
+    // A part's stream is opened only when it is read: one left unread would hold its file open.
+    const part = (name: string) => files.get(name);
     const reader = new ExcelJS.stream.xlsx.WorkbookReader(undefined as never, { sharedStrings: 'cache', worksheets: 'emit', hyperlinks: 'ignore', styles: 'ignore' } as never) as unknown as PartReader;
     const rels = part('xl/_rels/workbook.xml.rels');
     const book = part('xl/workbook.xml');
     if (rels === undefined || book === undefined) throw noSheet();
-    await reader._parseRels(rels);
-    await reader._parseWorkbook(book);
+    await reader._parseRels(rels.stream());
+    await reader._parseWorkbook(book.stream());
     const strings = part('xl/sharedStrings.xml');
-    if (strings !== undefined) for await (const _event of reader._parseSharedStrings(strings)) void _event;
+    if (strings !== undefined) for await (const _event of reader._parseSharedStrings(strings.stream())) void _event;
     const sheets = reader.model?.sheets ?? [];
     const wanted = sheets.find((sheet) => sheet.name === chosenSheet(sheets.map((s) => s.name), entity));
     const target = reader.workbookRels?.find((rel) => rel.Id === wanted?.rId)?.Target;
-    const sheetNo = target === undefined ? undefined : WORKSHEET_PATH.exec(partPath(target))?.[1];
-    const sheetPart = target === undefined ? undefined : part(partPath(target));
+    const sheetPath = target === undefined ? undefined : partPath(target);
+    const sheetNo = sheetPath === undefined ? undefined : WORKSHEET_PATH.exec(sheetPath)?.[1];
+    const sheetPart = sheetPath === undefined ? undefined : part(sheetPath);
     if (sheetNo === undefined || sheetPart === undefined) throw noSheet();
-    const [emitted] = [...reader._parseWorksheet(sheetPart, sheetNo)];
+    const [emitted] = [...reader._parseWorksheet(sheetPart.stream(), sheetNo)];
     if (emitted === undefined) throw noSheet();
     return await tableWithHeaderRow(sheetRows(emitted.value)[Symbol.asyncIterator](), {
       date1904: () => reader.properties?.model?.date1904 === true,
