@@ -12,6 +12,7 @@ function key(stage: string): NotificationKey {
 describe('DynamoNotificationLog against dynalite', () => {
   let db: DynaliteFixture;
   let log: DynamoNotificationLog;
+  let t0ClaimedAt: number | undefined;
 
   beforeAll(async () => {
     db = await startDynalite();
@@ -22,34 +23,36 @@ describe('DynamoNotificationLog against dynalite', () => {
   });
 
   it('claims a send once', async () => {
-    expect(await log.claim(key('T-7'), meta)).toBe(true);
-    expect(await log.claim(key('T-7'), meta)).toBe(false);
-    expect(await log.claim({ ...key('T-7'), recipient: 'hieutruong@example.edu.vn' }, meta)).toBe(false);
-    expect(await log.claim(key('T-3'), meta)).toBe(true);
+    expect(await log.claim(key('T-7'), meta)).toEqual(expect.any(Number));
+    expect(await log.claim(key('T-7'), meta)).toBeUndefined();
+    expect(await log.claim({ ...key('T-7'), recipient: 'hieutruong@example.edu.vn' }, meta)).toBeUndefined();
+    expect(await log.claim(key('T-3'), meta)).toEqual(expect.any(Number));
   });
 
   it('gives a claim back when the send failed, so the next run can claim it again', async () => {
-    expect(await log.claim(key('T-1'), meta)).toBe(true);
+    expect(await log.claim(key('T-1'), meta)).toEqual(expect.any(Number));
     await log.release(key('T-1'));
-    expect(await log.claim(key('T-1'), meta)).toBe(true);
+    expect(await log.claim(key('T-1'), meta)).toEqual(expect.any(Number));
   });
 
   it('never gives back a claim once the message was sent', async () => {
-    expect(await log.claim(key('T0'), meta)).toBe(true);
-    await log.markSent(key('T0'), '0100019a-ses-message-id');
+    t0ClaimedAt = await log.claim(key('T0'), meta);
+    if (t0ClaimedAt === undefined) throw new Error('T0 was claimed before');
+    await log.markSent([{ key: key('T0'), claimedAt: t0ClaimedAt }], { ...meta, messageId: '0100019a-ses-message-id' });
     await log.release(key('T0'));
-    expect(await log.claim(key('T0'), meta)).toBe(false);
+    expect(await log.claim(key('T0'), meta)).toBeUndefined();
   });
 
   it('releasing a claim that does not exist changes nothing', async () => {
     await log.release(key('T+30'));
-    expect(await log.claim(key('T+30'), meta)).toBe(true);
+    expect(await log.claim(key('T+30'), meta)).toEqual(expect.any(Number));
   });
 
   it('lists every claim of a unit, sent or in flight, with what the history page needs', async () => {
     const records = await log.sentFor('PGD01-S01');
     expect(records.map((r) => r.stage).sort()).toEqual(['T+30', 'T-1', 'T-3', 'T-7', 'T0']);
     expect(records.find((r) => r.stage === 'T0')).toMatchObject({
+      claimedAt: t0ClaimedAt,
       requirement: 'CV-1234-ID',
       recipient: 'hieutruong@example.edu.vn',
       subject: meta.subject,
@@ -58,6 +61,23 @@ describe('DynamoNotificationLog against dynalite', () => {
     });
     expect(records.find((r) => r.stage === 'T-7')?.sentAt).toBeUndefined();
     expect(await log.sentFor('PGD01-S02')).toEqual([]);
+  });
+
+  it('marks an escalation of many claims sent in batches, each claim still listed with its own claim instant', async () => {
+    const claims = [];
+    for (let i = 0; i < 60; i++) {
+      const k = { unit: 'PGD02-S09', requirement: 'CV-1234-ID', stage: 'escalation-1', recipient: `truongphong${i}@example.edu.vn` };
+      const claimedAt = await log.claim(k, meta);
+      if (claimedAt === undefined) throw new Error(`${k.recipient} was claimed before`);
+      claims.push({ key: k, claimedAt });
+    }
+    await log.markSent(claims, { ...meta, messageId: 'ses-escalation' });
+    const records = await log.sentFor('PGD02-S09');
+    expect(records).toHaveLength(60);
+    for (const { key: k, claimedAt } of claims) {
+      expect(records.find((r) => r.recipient === k.recipient)).toMatchObject({ claimedAt, messageId: 'ses-escalation', sentAt: expect.any(Number), subject: meta.subject, day: meta.day });
+    }
+    expect(await log.claim(claims[0]!.key, meta)).toBeUndefined();
   });
 
   it('remembers suppressed addresses, whatever their case', async () => {

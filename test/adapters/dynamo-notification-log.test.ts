@@ -1,6 +1,6 @@
 import 'aws-sdk-client-mock-vitest/extend';
 import { ConditionalCheckFailedException, ProvisionedThroughputExceededException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, DeleteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DynamoNotificationLog } from '../../functions/adapters/dynamodb/dynamo-notification-log.ts';
@@ -21,7 +21,7 @@ afterEach(() => {
 describe('claim', () => {
   it('puts the log item on the condition that it does not exist, indexed by day', async () => {
     ddb.on(PutCommand).resolves({});
-    expect(await log.claim(key, { day: '2025-10-16', subject: 'Nhắc hạn' })).toBe(true);
+    expect(await log.claim(key, { day: '2025-10-16', subject: 'Nhắc hạn' })).toBe(NOW);
     expect(ddb).toHaveReceivedCommandWith(PutCommand, {
       TableName: TABLE,
       ConditionExpression: 'attribute_not_exists(PK)',
@@ -31,7 +31,7 @@ describe('claim', () => {
 
   it('is false when the item already exists', async () => {
     ddb.on(PutCommand).rejects(conditionFailed());
-    expect(await log.claim(key, { day: '2025-10-16', subject: 'Nhắc hạn' })).toBe(false);
+    expect(await log.claim(key, { day: '2025-10-16', subject: 'Nhắc hạn' })).toBeUndefined();
   });
 
   it('surfaces throttling as a retryable error rather than a lost claim', async () => {
@@ -52,13 +52,37 @@ describe('release and markSent', () => {
     await expect(log.release(key)).resolves.toBeUndefined();
   });
 
-  it('records the SES message id and when it was sent', async () => {
-    ddb.on(UpdateCommand).resolves({});
-    await log.markSent(key, 'ses-1');
-    expect(ddb).toHaveReceivedCommandWith(UpdateCommand, {
-      Key: itemKey,
-      ExpressionAttributeValues: { ':messageId': 'ses-1', ':sentAt': NOW },
+  it('rewrites each claim whole with the SES message id and when it was sent, 25 to a request', async () => {
+    ddb.on(BatchWriteCommand).resolves({});
+    const claims = Array.from({ length: 30 }, (_, i) => ({ key: { ...key, unit: `S${i + 1}` }, claimedAt: NOW - 1000 }));
+    await log.markSent(claims, { day: '2025-10-16', subject: 'Nhắc hạn', messageId: 'ses-1' });
+    expect(ddb).toHaveReceivedCommandTimes(BatchWriteCommand, 2);
+    const written = ddb.commandCalls(BatchWriteCommand).flatMap((c) => c.args[0].input.RequestItems?.[TABLE] ?? []);
+    expect(written).toHaveLength(30);
+    expect(written[0]?.PutRequest?.Item).toEqual({
+      ...itemKey,
+      GSI1PK: 'SENT#S1',
+      GSI1SK: expect.stringMatching(/^R1#T-7#/),
+      unit: 'S1',
+      requirement: 'R1',
+      stage: 'T-7',
+      recipient: 'ht@example.edu.vn',
+      day: '2025-10-16',
+      subject: 'Nhắc hạn',
+      claimedAt: NOW - 1000,
+      messageId: 'ses-1',
+      sentAt: NOW,
     });
+  });
+
+  it('sends the claims DynamoDB left unprocessed again', async () => {
+    const claim = { key, claimedAt: NOW };
+    ddb
+      .on(BatchWriteCommand)
+      .resolvesOnce({ UnprocessedItems: { [TABLE]: [{ PutRequest: { Item: { ...itemKey, messageId: 'ses-1' } } }] } })
+      .resolves({});
+    await log.markSent([claim], { day: '2025-10-16', subject: 'Nhắc hạn', messageId: 'ses-1' });
+    expect(ddb).toHaveReceivedCommandTimes(BatchWriteCommand, 2);
   });
 });
 

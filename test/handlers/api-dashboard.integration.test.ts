@@ -103,8 +103,10 @@ describe('dashboard views on dynalite and s3rver', () => {
     await store.putRollups('2023-06-09', rollupEntries(rollup(RESULTS, registry)), RUN_9);
     const sent = async (code: string, stage: string) => {
       const key = { unit: code, requirement: REQ, stage, recipient: `hieutruong@${code.toLowerCase()}.edu.vn` };
-      await log.claim(key, { day: '2023-06-09', subject: stage });
-      await log.markSent(key, `m-${code}-${stage}`);
+      const meta = { day: '2023-06-09', subject: stage };
+      const claimedAt = await log.claim(key, meta);
+      if (claimedAt === undefined) throw new Error(`${code} ${stage} was claimed twice`);
+      await log.markSent([{ key, claimedAt }], { ...meta, messageId: `m-${code}-${stage}` });
     };
     await sent('TH-A1', 'reminder-0');
     await sent('TH-A1', 'escalation-1');

@@ -81,8 +81,10 @@ describe('dashboard API on dynalite', () => {
       Date.UTC(2023, 5, 23),
     );
     const sent = { unit: 'TH-A1', requirement: REQ, stage: 'reminder-1', recipient: 'canbo@th-a1.edu.vn' };
-    await log.claim(sent, { day: '2023-06-20', subject: 'Nhắc việc: xác thực định danh học sinh' });
-    await log.markSent(sent, 'ses-message-1');
+    const meta = { day: '2023-06-20', subject: 'Nhắc việc: xác thực định danh học sinh' };
+    const claimedAt = await log.claim(sent, meta);
+    if (claimedAt === undefined) throw new Error('the reminder was claimed twice');
+    await log.markSent([{ key: sent, claimedAt }], { ...meta, messageId: 'ses-message-1' });
     await log.claim({ ...sent, stage: 'reminder-2' }, { day: '2023-06-23', subject: 'Nhắc lần 2' });
   });
 

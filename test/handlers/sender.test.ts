@@ -1,6 +1,6 @@
 import 'aws-sdk-client-mock-vitest/extend';
 import { MessageRejected, SendEmailCommand, SESv2Client, TooManyRequestsException } from '@aws-sdk/client-sesv2';
-import { BatchGetCommand, DeleteCommand, DynamoDBDocumentClient, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, BatchWriteCommand, DeleteCommand, DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DynamoNotificationLog } from '../../functions/adapters/dynamodb/dynamo-notification-log.ts';
@@ -22,7 +22,7 @@ beforeEach(() => {
   /* no recipient is suppressed */
   ddb.on(BatchGetCommand).resolves({ Responses: {} });
   ddb.on(PutCommand).resolves({});
-  ddb.on(UpdateCommand).resolves({});
+  ddb.on(BatchWriteCommand).resolves({});
   ddb.on(DeleteCommand).resolves({});
 });
 
@@ -37,7 +37,9 @@ describe('sender failure paths (mocked SES and DynamoDB)', () => {
     const out = await send();
     expect(out.batchItemFailures).toEqual([]);
     expect(ses).toHaveReceivedCommandWith(SendEmailCommand, { ConfigurationSetName: 'dondoc-config-set', FromEmailAddress: 'dondoc@sgd.hp.edu.vn' });
-    expect(ddb).toHaveReceivedCommandTimes(UpdateCommand, 4);
+    const marked = ddb.commandCalls(BatchWriteCommand).flatMap((c) => c.args[0].input.RequestItems?.['dondoc'] ?? []);
+    expect(marked).toHaveLength(4);
+    expect(marked.every((w) => w.PutRequest?.Item?.messageId === 'ses-1' && typeof w.PutRequest.Item.claimedAt === 'number')).toBe(true);
     expect(ddb).not.toHaveReceivedCommand(DeleteCommand);
   });
 
@@ -46,14 +48,14 @@ describe('sender failure paths (mocked SES and DynamoDB)', () => {
     const out = await send();
     expect(out.batchItemFailures).toEqual([{ itemIdentifier: 'm1' }]);
     expect(ddb).toHaveReceivedCommandTimes(DeleteCommand, 2);
-    expect(ddb).toHaveReceivedCommandTimes(UpdateCommand, 2);
+    expect(ddb).toHaveReceivedCommandTimes(BatchWriteCommand, 1);
   });
 
   it('gives the claims back and fails the record when SES rejects the email, so it ends in the DLQ', async () => {
     ses.on(SendEmailCommand).rejects(new MessageRejected({ message: 'Email address is not verified.', $metadata: {} }));
     await expect(send()).rejects.toThrow();
     expect(ddb).toHaveReceivedCommandTimes(DeleteCommand, 4);
-    expect(ddb).not.toHaveReceivedCommand(UpdateCommand);
+    expect(ddb).not.toHaveReceivedCommand(BatchWriteCommand);
   });
 
   it('keeps the claims when it cannot know whether SES sent the email: no second email', async () => {

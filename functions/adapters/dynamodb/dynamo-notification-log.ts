@@ -1,8 +1,9 @@
-import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { NotificationKey, NotificationLog, NotificationRecord } from '../../core/ports/notification-log.ts';
+import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import type { ClaimedKey, NotificationKey, NotificationLog, NotificationRecord } from '../../core/ports/notification-log.ts';
 import { type DynamoAdapterOptions, type ResolvedOptions, resolveOptions } from './adapter-options.ts';
 import { z } from 'zod';
 import { getAll } from './batch-get.ts';
+import { putAll } from './batch-write.ts';
 import { GSI1, normaliseAddress, notificationKey, sentPk, SUPPRESS_PREFIX, suppressionKey } from './keys.ts';
 import { parseItem } from './parse-item.ts';
 import { fromClaimItem, toClaimItem, toSuppressionItem } from './notification-items.ts';
@@ -23,39 +24,35 @@ export class DynamoNotificationLog implements NotificationLog {
     this.options = resolveOptions(options);
   }
 
-  async claim(key: NotificationKey, meta: { day: string; subject: string }): Promise<boolean> {
+  async claim(key: NotificationKey, meta: { day: string; subject: string }): Promise<number | undefined> {
+    const claimedAt = this.options.now();
     try {
       await call('PutItem', () =>
         this.client.send(
           new PutCommand({
             TableName: this.tableName,
-            Item: toClaimItem(key, meta, this.options.now()),
+            Item: toClaimItem(key, meta, claimedAt),
             ConditionExpression: 'attribute_not_exists(PK)',
           }),
         ),
       );
-      return true;
+      return claimedAt;
     } catch (error) {
-      if (isConditionalCheckFailed(error)) return false;
+      if (isConditionalCheckFailed(error)) return undefined;
       throw error;
     }
   }
 
   /*
-   * Unconditional: SES has accepted the message, so recording that matters more than whether
-   * the claim is still there; an update on a missing item creates it and keeps the send claimed.
+   * Unconditional, and the whole claim item rewritten with the send: SES has accepted the
+   * message, so recording that matters more than whether the claim is still there, and only
+   * this sender holds these claims (any other's claim of them failed). An escalation stands
+   * for hundreds of keys: batches of 25, not an update each.
    */
-  async markSent(key: NotificationKey, messageId: string): Promise<void> {
-    await call('UpdateItem', () =>
-      this.client.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: notificationKey(key),
-          UpdateExpression: 'SET messageId = :messageId, sentAt = :sentAt',
-          ExpressionAttributeValues: { ':messageId': messageId, ':sentAt': this.options.now() },
-        }),
-      ),
-    );
+  async markSent(claims: readonly ClaimedKey[], sent: { day: string; subject: string; messageId: string }): Promise<void> {
+    const sentAt = this.options.now();
+    const items = claims.map(({ key, claimedAt }) => ({ ...toClaimItem(key, sent, claimedAt), messageId: sent.messageId, sentAt }));
+    await putAll(this.client, this.tableName, items, this.options.retry);
   }
 
   /** Deletes the claim unless it was marked sent: a sent message must never be claimable again. */

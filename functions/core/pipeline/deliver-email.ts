@@ -3,7 +3,7 @@ import { boundedSettle } from '../concurrency/bounded-settle.ts';
 import { normaliseAddress } from '../notify/normalise-address.ts';
 import { deliveryKeys, type OutboundEmail } from '../outbox/outbound-email.ts';
 import { MailerError, type Mailer } from '../ports/mailer.ts';
-import type { NotificationKey, NotificationLog } from '../ports/notification-log.ts';
+import type { ClaimedKey, NotificationLog } from '../ports/notification-log.ts';
 
 /* Log writes of one email in flight at once. */
 const CLAIMS_IN_FLIGHT = 8;
@@ -41,14 +41,17 @@ export async function deliverEmail(deps: DeliverDeps, email: OutboundEmail): Pro
   /* An escalation or digest stands for many keys: claimed a few at a time, not one round trip after another. */
   const keys = deliveryKeys(email).filter((key) => deliverable.has(key.recipient));
   const claims = await boundedSettle(keys, CLAIMS_IN_FLIGHT, (key) => deps.log.claim(key, { day: email.day, subject: email.subject }));
-  const claimed = keys.filter((_, i) => newlyClaimed(claims[i]));
+  const claimed = keys.flatMap((key, i) => {
+    const claim = claims[i];
+    return claim?.status === 'fulfilled' && claim.value !== undefined ? [{ key, claimedAt: claim.value }] : [];
+  });
   const failed = claims.find((c) => c.status === 'rejected');
   if (failed) {
     /* Nothing was sent yet: half-taken claims would starve the redelivery. */
     await releaseAll(deps.log, claimed);
     throw failed.reason;
   }
-  const fresh = new Set(claimed.map((k) => k.recipient));
+  const fresh = new Set(claimed.map(({ key }) => key.recipient));
   const to = email.to.filter((a) => fresh.has(a));
   const cc = email.cc.filter((a) => fresh.has(a) && !to.includes(a));
   if (to.length === 0 && cc.length === 0) return { outcome: 'duplicate', suppressed };
@@ -66,14 +69,10 @@ export async function deliverEmail(deps: DeliverDeps, email: OutboundEmail): Pro
     if (err instanceof MailerError) await releaseAll(deps.log, claimed);
     throw err;
   }
-  await boundedMap(claimed, CLAIMS_IN_FLIGHT, (key) => deps.log.markSent(key, messageId));
+  await deps.log.markSent(claimed, { day: email.day, subject: email.subject, messageId });
   return { outcome: 'sent', messageId, recipients: [...to, ...cc], suppressed };
 }
 
-function newlyClaimed(claim: PromiseSettledResult<boolean> | undefined): boolean {
-  return claim?.status === 'fulfilled' && claim.value;
-}
-
-async function releaseAll(log: NotificationLog, keys: readonly NotificationKey[]): Promise<void> {
-  await boundedMap(keys, CLAIMS_IN_FLIGHT, (key) => log.release(key));
+async function releaseAll(log: NotificationLog, claims: readonly ClaimedKey[]): Promise<void> {
+  await boundedMap(claims, CLAIMS_IN_FLIGHT, ({ key }) => log.release(key));
 }

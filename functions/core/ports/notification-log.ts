@@ -15,10 +15,17 @@ export interface NotificationRecord extends NotificationKey {
   messageId?: string;
 }
 
+/** A key this sender claimed, and when: what marking it sent rewrites. */
+export interface ClaimedKey {
+  key: NotificationKey;
+  claimedAt: number;
+}
+
 export interface NotificationLog {
-  /** claims the send with a conditional write; false when it was already claimed */
-  claim(key: NotificationKey, meta: { day: string; subject: string }): Promise<boolean>;
-  markSent(key: NotificationKey, messageId: string): Promise<void>;
+  /** claims the send with a conditional write: the instant it was claimed at, or undefined when it was already claimed */
+  claim(key: NotificationKey, meta: { day: string; subject: string }): Promise<number | undefined>;
+  /** records that SES accepted the email these claims stand for, many claims a request */
+  markSent(claims: readonly ClaimedKey[], sent: { day: string; subject: string; messageId: string }): Promise<void>;
   /** gives a claim back when the send failed before SES accepted the message */
   release(key: NotificationKey): Promise<void>;
   /** every claim for this unit, sent or still in flight: the daily run skips them, the unit page lists them */
