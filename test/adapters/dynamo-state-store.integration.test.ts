@@ -190,18 +190,13 @@ describe('DynamoStateStore against dynalite', () => {
       expect(await store.countWithStatus('R9', 'non_compliant')).toBe(0);
     });
 
-    it('indexes statuses under the unit’s office for the escalation tables', async () => {
+    it('keeps statuses out of GSI1, which lists units and notification claims', async () => {
       await store.putUnits([unitRecord('S-ST-6', 'PGD11')], T0);
       await store.putResults([result('S-ST-6', 'R5', 'overdue')], T0);
-      const { Items } = await db.documentClient.send(
-        new QueryCommand({
-          TableName: db.tableName,
-          IndexName: 'GSI1',
-          KeyConditionExpression: 'GSI1PK = :pk AND begins_with(GSI1SK, :req)',
-          ExpressionAttributeValues: { ':pk': 'PARENT#PGD11#STATUS', ':req': 'R5#' },
-        }),
-      );
-      expect(Items?.map((item) => [item.unit, item.status])).toEqual([['S-ST-6', 'overdue']]);
+      const { Item } = await db.documentClient.send(new GetCommand({ TableName: db.tableName, Key: { PK: 'UNIT#S-ST-6', SK: 'STATUS#R5' } }));
+      expect(Item).toMatchObject({ status: 'overdue', GSI2PK: 'REQ#R5#overdue' });
+      expect(Item).not.toHaveProperty('GSI1PK');
+      expect((await store.listChildren('PGD11')).map((u) => u.unitCode)).toEqual(['S-ST-6']);
     });
   });
 

@@ -163,19 +163,21 @@ describe('batches', () => {
   });
 
   it('reads again the keys a batch get left unprocessed', async () => {
-    const parent = { ...unitRecord('S1', 'P9'), PK: 'UNIT#S1', SK: 'META', asOf: T0 };
+    const stored = { PK: 'UNIT#S1', SK: 'STATUS#R1', ...result('S1', 'R1', 'pending'), evaluatedAt: T0 - 1000, since: T0 - 1000 };
     ddb
       .on(BatchGetCommand)
-      .resolvesOnce({ Responses: { [TABLE]: [] }, UnprocessedKeys: { [TABLE]: { Keys: [{ PK: 'UNIT#S1', SK: 'META' }] } } })
-      .resolves({ Responses: { [TABLE]: [parent] } });
+      .resolvesOnce({ Responses: { [TABLE]: [] }, UnprocessedKeys: { [TABLE]: { Keys: [{ PK: 'UNIT#S1', SK: 'STATUS#R1' }] } } })
+      .resolves({ Responses: { [TABLE]: [stored] } });
     ddb.on(PutCommand).resolves({});
     ddb.on(BatchWriteCommand).resolves({});
-    await store.putResults([result('S1', 'R1', 'overdue')], T0);
+    const changes = await store.putResults([result('S1', 'R1', 'overdue')], T0);
     expect(ddb).toHaveReceivedNthCommandWith(BatchGetCommand, 2, {
-      RequestItems: { [TABLE]: { Keys: [{ PK: 'UNIT#S1', SK: 'META' }], ConsistentRead: true } },
+      RequestItems: { [TABLE]: { Keys: [{ PK: 'UNIT#S1', SK: 'STATUS#R1' }], ConsistentRead: true } },
     });
+    expect(changes).toEqual([expect.objectContaining({ unit: 'S1', requirement: 'R1', from: 'pending', to: 'overdue' })]);
     expect(ddb).toHaveReceivedCommandWith(PutCommand, {
-      Item: expect.objectContaining({ GSI1PK: 'PARENT#P9#STATUS', GSI1SK: 'R1#S1', GSI2PK: 'REQ#R1#overdue', GSI2SK: 'UNIT#S1' }),
+      ConditionExpression: 'evaluatedAt = :replaced',
+      Item: expect.objectContaining({ GSI2PK: 'REQ#R1#overdue', GSI2SK: 'UNIT#S1', previous: 'pending' }),
     });
   });
 });

@@ -38,13 +38,8 @@ describe('keys and index attributes', () => {
     expect(unitIndexes('S1', 'P1')).toMatchObject({ GSI1PK: 'PARENT#P1', GSI1SK: 'UNIT#S1' });
   });
 
-  it('indexes statuses by office and by requirement × status', () => {
-    expect(statusIndexes('S1', 'R1', 'overdue', 'P1')).toEqual({
-      GSI1PK: 'PARENT#P1#STATUS',
-      GSI1SK: 'R1#S1',
-      GSI2PK: 'REQ#R1#overdue',
-      GSI2SK: 'UNIT#S1',
-    });
+  it('indexes statuses by requirement × status only', () => {
+    expect(statusIndexes('S1', 'R1', 'overdue')).toEqual({ GSI2PK: 'REQ#R1#overdue', GSI2SK: 'UNIT#S1' });
   });
 
   it('orders history by instant and keeps the S3 version last', () => {

@@ -134,33 +134,25 @@ export class DynamoStateStore implements StateStore {
   }
 
   /**
-   * Reads the stored statuses and registry entries in batches, writes each status with an
-   * optimistic condition on the evaluation it replaces, then appends the history of the
-   * changes. History goes last and is keyed by evaluation instant, so a retry after a failure
+   * Reads the stored statuses in batches, writes each status with an optimistic condition on
+   * the evaluation it replaces, then appends the history of the changes. History goes last and is keyed by evaluation instant, so a retry after a failure
    * rewrites the same history items (see `transition`).
    */
   async putResults(results: readonly UnitRequirementResult[], evaluatedAt: number, opts: { replay?: boolean } = {}): Promise<StatusChange[]> {
     const latest = [...new Map(results.map((result) => [`${result.unit}#${result.requirement}`, result])).values()];
-    const units = [...new Set(latest.map((result) => result.unit))];
     const found = await getAll(
       this.client,
       this.tableName,
-      [...units.map(unitKey), ...latest.map((result) => statusKey(result.unit, result.requirement))],
+      latest.map((result) => statusKey(result.unit, result.requirement)),
       this.options.retry,
     );
-    const parents = new Map<string, string | undefined>();
     const stored = new Map<string, StatusItem>();
     for (const item of found) {
-      if (typeof item.SK === 'string' && item.SK.startsWith(STATUS_PREFIX)) {
-        const status = fromStatusItem(item);
-        stored.set(`${status.unit}#${status.requirement}`, status);
-      } else {
-        const unit = fromUnitItem(item);
-        parents.set(unit.unitCode, unit.parentCode);
-      }
+      const status = fromStatusItem(item);
+      stored.set(`${status.unit}#${status.requirement}`, status);
     }
     const changes = await boundedMap(latest, this.options.concurrency, (result) =>
-      this.writeStatus(result, evaluatedAt, parents.get(result.unit), stored.get(`${result.unit}#${result.requirement}`), opts.replay === true),
+      this.writeStatus(result, evaluatedAt, stored.get(`${result.unit}#${result.requirement}`), opts.replay === true),
     );
     const made = changes.filter((change): change is StatusChange => change !== undefined);
     await putAll(this.client, this.tableName, made.map(toHistoryItem), this.options.retry);
@@ -271,7 +263,6 @@ export class DynamoStateStore implements StateStore {
   private async writeStatus(
     result: UnitRequirementResult,
     evaluatedAt: number,
-    parentCode: string | undefined,
     initial: StatusItem | undefined,
     replay: boolean,
   ): Promise<StatusChange | undefined> {
@@ -280,11 +271,11 @@ export class DynamoStateStore implements StateStore {
       if (stored !== undefined && stored.evaluatedAt > evaluatedAt && !replay) return undefined;
       const lineage = transition(stored, result.status, evaluatedAt);
       const change = lineage.change && { unit: result.unit, requirement: result.requirement, ...lineage.change, at: evaluatedAt };
-      if (stored !== undefined && unchanged(stored, result, parentCode)) return change;
+      if (stored !== undefined && unchanged(stored, result)) return change;
       /* Most requirements of a new unit have no data yet: no item says that as well as one. */
       if (stored === undefined && result.status === 'no_data') return undefined;
       const written = await this.putIf(
-        toStatusItem(result, evaluatedAt, lineage, parentCode),
+        toStatusItem(result, evaluatedAt, lineage),
         stored === undefined
           ? { ConditionExpression: 'attribute_not_exists(PK)' }
           : { ConditionExpression: 'evaluatedAt = :replaced', ExpressionAttributeValues: { ':replaced': stored.evaluatedAt } },

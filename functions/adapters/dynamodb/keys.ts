@@ -86,11 +86,7 @@ export function unitIndexes(code: string, parentCode: string | undefined): Recor
   };
 }
 
-/** GSI1: the office's statuses per requirement (only when the unit's parent is known); GSI2: units by requirement × status. */
-export function statusIndexes(unit: string, requirement: string, status: Status, parentCode: string | undefined): Record<string, string> {
-  return {
-    ...(parentCode === undefined ? {} : { GSI1PK: `${childrenPk(parentCode)}#STATUS`, GSI1SK: `${requirement}#${unit}` }),
-    GSI2PK: requirementStatusPk(requirement, status),
-    GSI2SK: unitPk(unit),
-  };
+/** GSI2 only: units by requirement × status. */
+export function statusIndexes(unit: string, requirement: string, status: Status): Record<string, string> {
+  return { GSI2PK: requirementStatusPk(requirement, status), GSI2SK: unitPk(unit) };
 }

@@ -8,7 +8,7 @@ import type { StatusLineage, Transition } from './status-transition.ts';
 
 /**
  * A status item keeps at most this many failing codes; `failing` stays the true count. The
- * item is copied into both indexes, and the complete lists live on the summaries.
+ * complete lists live on the summaries.
  */
 export const STATUS_CODES_CAP = 1_000;
 
@@ -29,16 +29,16 @@ const StoredStatusSchema = z.object({
   evaluatedAt: z.number(),
 }) satisfies z.ZodType<StoredStatus>;
 
-const StatusItemSchema = StoredStatusSchema.extend({ since: z.number(), previous: Status.optional(), GSI1PK: z.string().optional() });
+const StatusItemSchema = StoredStatusSchema.extend({ since: z.number(), previous: Status.optional() });
 
-export type StatusItem = StoredStatus & StatusLineage & { GSI1PK?: string };
+export type StatusItem = StoredStatus & StatusLineage;
 
 /**
- * True when writing `result` would store what is already there (the office index included):
+ * True when writing `result` would store what is already there:
  * the daily run re-evaluates every unit, and most statuses do not change from one day to the
  * next, so such writes are skipped rather than paid for.
  */
-export function unchanged(stored: StatusItem, result: UnitRequirementResult, parentCode: string | undefined): boolean {
+export function unchanged(stored: StatusItem, result: UnitRequirementResult): boolean {
   const codes = result.failingCodes.slice(0, STATUS_CODES_CAP);
   return (
     stored.status === result.status &&
@@ -48,7 +48,6 @@ export function unchanged(stored: StatusItem, result: UnitRequirementResult, par
     stored.rate === result.rate &&
     stored.warning === result.warning &&
     stored.compliantSince === result.compliantSince &&
-    stored.GSI1PK === statusIndexes(result.unit, result.requirement, result.status, parentCode).GSI1PK &&
     stored.failingCodes.length === codes.length &&
     stored.failingCodes.every((code, i) => code === codes[i])
   );
@@ -58,12 +57,11 @@ export function toStatusItem(
   result: UnitRequirementResult,
   evaluatedAt: number,
   lineage: Transition,
-  parentCode: string | undefined,
 ): Record<string, unknown> {
   const stored = StoredStatusSchema.parse({ ...result, failingCodes: result.failingCodes.slice(0, STATUS_CODES_CAP), evaluatedAt });
   return {
     ...statusKey(stored.unit, stored.requirement),
-    ...statusIndexes(stored.unit, stored.requirement, stored.status, parentCode),
+    ...statusIndexes(stored.unit, stored.requirement, stored.status),
     ...plainData(stored),
     since: lineage.since,
     ...(lineage.previous === undefined ? {} : { previous: lineage.previous }),
