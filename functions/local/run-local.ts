@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoStateStore } from '../adapters/dynamodb/dynamo-state-store.ts';
 import { loadCatalog } from '../core/catalog/load.ts';
+import type { Catalog } from '../core/catalog/schema.ts';
 import { isoWeekday } from '../core/notify/run-days.ts';
 import { formatVn, parseInstant, vnDate } from '../core/time.ts';
 import { loadDemo } from './demo/load-demo.ts';
@@ -17,6 +18,7 @@ import { writeStackFile } from './stack/stack-file.ts';
 import { ensureDashboardBuilt } from './web/dashboard-build.ts';
 import { localApiDeps } from './web/local-api-deps.ts';
 import { startLocalWeb, type LocalWeb } from './web/local-web.ts';
+import { StopList } from './stop-list.ts';
 
 export interface RunLocalOptions {
   dataDir: string;
@@ -56,6 +58,20 @@ export async function runLocal(opts: RunLocalOptions): Promise<RunningLocal> {
   const catalog = await loadCatalog();
   /* The port first: a busy one is the likeliest failure, and should not wait for a build. */
   const web = await startLocalWeb(opts.port);
+  /* A step that fails stops what the steps before it started: a stack half started must end the command, not hold it open on its servers. */
+  const stops = new StopList();
+  stops.add(() => web.stop());
+  try {
+    return await startOn(web, stops, { ...opts, dataDir, catalog, startedAt });
+  } catch (err) {
+    await stops.stopAll();
+    throw err;
+  }
+}
+
+/** Everything after the web server, each thing started added to `stops`. */
+async function startOn(web: LocalWeb, stops: StopList, opts: RunLocalOptions & { catalog: Catalog; startedAt: number }): Promise<RunningLocal> {
+  const { dataDir, catalog, startedAt } = opts;
   if (opts.buildDashboard !== false) {
     const started = Date.now();
     /* The pipeline runs without the page: a failed build leaves the server saying how to build it. */
@@ -71,6 +87,7 @@ export async function runLocal(opts: RunLocalOptions): Promise<RunningLocal> {
     logLevel: opts.logLevel,
     onHandlerError: (queue, error) => opts.print(`! ${queue}: ${error instanceof Error ? error.message : String(error)}`),
   });
+  stops.add(() => stack.stop());
   const store = new DynamoStateStore(DynamoDBDocumentClient.from(stack.dynamodb, { marshallOptions: { removeUndefinedValues: true } }), LOCAL_NAMES.table);
   const runSchedule = async (run: 'daily' | 'digest', asOf?: string) => {
     const started = Date.now();
@@ -90,6 +107,7 @@ export async function runLocal(opts: RunLocalOptions): Promise<RunningLocal> {
     onUploaded: (name) => opts.print(`📥 ${name}: đã tải lên / uploaded`),
     onError: (name, error) => opts.print(`! ${name}: ${error instanceof Error ? error.message : String(error)}`),
   });
+  stops.add(stopInbox);
   /* The addresses before the long part: the page is usable at once and says when no run has landed yet. */
   opts.print(whereThingsRun(web, stack, dataDir, inbox));
   if (opts.demo) opts.print('Đang nạp dữ liệu mẫu; trang hiện số liệu khi lần chạy đầu xong / loading the demo: the page shows figures once its first run is done');
@@ -109,7 +127,7 @@ export async function runLocal(opts: RunLocalOptions): Promise<RunningLocal> {
     if (isoWeekday(vnDate(parseInstant(at))) === 1) await runSchedule('digest', at);
   }
 
-  const stopClock = opts.clock ? startLocalClock(async (run, asOf) => void (await runSchedule(run, asOf))) : () => undefined;
+  if (opts.clock) stops.add(startLocalClock(async (run, asOf) => void (await runSchedule(run, asOf))));
 
   opts.print(formatSummary(await readCompliance(store, catalog)));
   opts.print(`\n✓ Sẵn sàng / ready in ${seconds(startedAt)}: ${web.url}`);
@@ -118,12 +136,7 @@ export async function runLocal(opts: RunLocalOptions): Promise<RunningLocal> {
     web,
     stack,
     inbox,
-    async stop() {
-      stopClock();
-      stopInbox();
-      await stack.stop();
-      await web.stop();
-    },
+    stop: () => stops.stopAll(),
   };
 }
 

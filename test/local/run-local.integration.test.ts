@@ -108,3 +108,40 @@ describe('dondoc start on a port already taken', () => {
     }
   });
 });
+
+describe('dondoc start when a service cannot start', () => {
+  it('stops what it had started, the web server first of all, and rejects with the reason', async () => {
+    const free = createServer();
+    await new Promise<void>((resolve) => free.listen(0, '127.0.0.1', resolve));
+    const { port } = free.address() as AddressInfo;
+    await new Promise<void>((resolve) => free.close(() => resolve()));
+    const dataDir = await mkdtemp(join(tmpdir(), 'dondoc-broken-'));
+    /* The services keep their state under state/: a file there stops the stack from starting, after the web server has. */
+    await writeFile(join(dataDir, 'state'), 'not a folder');
+    try {
+      const printed: string[] = [];
+      await expect(
+        runLocal({ dataDir, port, demo: undefined, department: 'SGD', logLevel: 'WARN', clock: false, buildDashboard: false, print: (line) => printed.push(line) }),
+      ).rejects.toMatchObject({ code: 'ENOTDIR' });
+      /* The port is free again: nothing is left listening to hold the command open. */
+      const again = createServer();
+      await new Promise<void>((resolve, reject) => again.once('error', reject).listen(port, '127.0.0.1', resolve));
+      await new Promise<void>((resolve) => again.close(() => resolve()));
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('dondoc start from outside the project folder', () => {
+  it('starts its services all the same (the DynamoDB child finds its TypeScript loader by path)', async () => {
+    const cwd = await mkdtemp(join(tmpdir(), 'dondoc-elsewhere-'));
+    try {
+      const run = await runCli(['start', '--once', '--no-demo', '--port', '0', '--data-dir', join(cwd, 'data')], { cwd });
+      expect(run.stderr).toContain('Sẵn sàng / ready');
+      expect(run.code).toBe(0);
+    } finally {
+      await rm(cwd, { recursive: true, force: true });
+    }
+  });
+});

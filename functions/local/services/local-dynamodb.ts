@@ -1,5 +1,6 @@
 import { fork } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { DondocError } from '../../core/errors.ts';
 import type { LocalService } from './listening.ts';
@@ -12,11 +13,13 @@ export interface LocalDynamoOptions {
 }
 
 const SERVER = fileURLToPath(new URL('./dynalite-process.ts', import.meta.url));
+/* The child runs TypeScript through tsx, named by its own path: `--import tsx` is resolved from the working directory, and a start from outside the project would find none. */
+const TSX = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 const Ready = z.object({ endpoint: z.url() });
 
 /** dynalite: the DynamoDB API on loopback, the same requests as on AWS, in a child process. */
 export async function startLocalDynamo(opts: LocalDynamoOptions = {}): Promise<LocalService> {
-  const child = fork(SERVER, [opts.path ?? '', String(opts.port ?? 0)], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(SERVER, [opts.path ?? '', String(opts.port ?? 0)], { execArgv: ['--import', TSX], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const endpoint = await new Promise<string>((resolve, reject) => {
     child.once('message', (message) => resolve(Ready.parse(message).endpoint));
