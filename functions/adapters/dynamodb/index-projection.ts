@@ -1,9 +1,9 @@
 /**
  * The attributes both indexes carry besides their keys (INCLUDE projection), shared by the
- * CDK table and the local one. Everything an index query reads back — a registry entry for
- * children and shards, a status's figures, a notification claim — and never a status's list
- * of failing codes, which would be copied into both indexes on every write for nothing:
- * that list is read from the base table only.
+ * CDK table and the local one: what an index query reads back, a registry entry for children
+ * and shards, and a notification claim for a unit's sent list. A status is read from the index
+ * by its unit code only (or counted), its figures and failing codes from the base table, so
+ * none of them is copied into GSI2 on every status write.
  */
 export const INDEX_ATTRIBUTES = [
   'unitCode',
@@ -17,17 +17,6 @@ export const INDEX_ATTRIBUTES = [
   'asOf',
   'unit',
   'requirement',
-  'dispatch',
-  'status',
-  'deadline',
-  'total',
-  'failing',
-  'rate',
-  'warning',
-  'compliantSince',
-  'evaluatedAt',
-  'since',
-  'previous',
   'stage',
   'recipient',
   'day',
