@@ -145,3 +145,20 @@ describe('dondoc start from outside the project folder', () => {
     }
   });
 });
+
+describe('dondoc start on a data folder it cannot use', () => {
+  it('exits 1 naming the path and what to change, not with a stack trace', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'dondoc-file-'));
+    const notAFolder = join(dir, 'data');
+    await writeFile(notAFolder, 'a file where the data folder should be');
+    try {
+      const run = await runCli(['start', '--once', '--no-demo', '--port', '0', '--data-dir', notAFolder]);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain(`the data folder cannot be written: ${notAFolder} (EEXIST)`);
+      expect(run.stderr).toContain('--data-dir');
+      expect(run.stderr).not.toContain('    at ');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

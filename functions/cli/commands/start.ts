@@ -3,7 +3,7 @@ import { DEPARTMENT_CODE } from '../../demo/province-units.ts';
 import { SEED_004_AS_OF } from '../../demo/seed004.ts';
 import { runLocal } from '../../local/run-local.ts';
 import type { CliContext } from '../context.ts';
-import { UsageError } from '../usage-error.ts';
+import { BadInputError, UsageError } from '../usage-error.ts';
 
 /** The day played after the demo is first loaded: the Monday after seed 004's notice, so the digest goes too. */
 export const DEFAULT_DEMO_RUN = '2023-06-26T08:00:00+07:00';
@@ -39,6 +39,12 @@ export async function startCommand(ctx: CliContext, raw: unknown): Promise<void>
     print,
   }).catch((err: unknown) => {
     if (isPortInUse(err)) throw new UsageError(`Cổng ${opts.port} đang được dùng / port ${opts.port} is in use: chọn cổng khác với --port / pick another with --port`);
+    const unusable = unusablePath(err);
+    if (unusable) {
+      throw new BadInputError(
+        `Không ghi được vào thư mục dữ liệu / the data folder cannot be written: ${unusable.path} (${unusable.code}); chọn thư mục khác với --data-dir / pick another with --data-dir`,
+      );
+    }
     throw err;
   });
   if (!opts.once) {
@@ -54,4 +60,13 @@ export async function startCommand(ctx: CliContext, raw: unknown): Promise<void>
 
 function isPortInUse(err: unknown): boolean {
   return err instanceof Error && 'code' in err && err.code === 'EADDRINUSE';
+}
+
+/* What the file system says when the data folder is not a folder, not ours to write, or full. */
+const UNUSABLE_PATH_CODES: ReadonlySet<string> = new Set(['ENOTDIR', 'EEXIST', 'EACCES', 'EPERM', 'EROFS', 'ENOSPC']);
+
+function unusablePath(err: unknown): { path: string; code: string } | undefined {
+  if (!(err instanceof Error) || !('code' in err) || !('path' in err)) return undefined;
+  const { code, path } = err;
+  return typeof code === 'string' && typeof path === 'string' && UNUSABLE_PATH_CODES.has(code) ? { path, code } : undefined;
 }
