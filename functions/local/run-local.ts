@@ -64,7 +64,8 @@ export async function runLocal(opts: RunLocalOptions): Promise<RunningLocal> {
   try {
     return await startOn(web, stops, { ...opts, dataDir, catalog, startedAt });
   } catch (err) {
-    await stops.stopAll();
+    /* The failure that stopped the start is the one to report; a service that also fails to stop is told, not thrown over it. */
+    await stops.stopAll().catch((stopErr: unknown) => opts.print(`! ${stopErr instanceof Error ? stopErr.message : String(stopErr)}`));
     throw err;
   }
 }

@@ -1,4 +1,8 @@
-/** What a start has set running, stopped last-started first (once: a second call finds nothing left). */
+/**
+ * What a start has set running, stopped last-started first. A stop that fails does not keep
+ * the others running: each is tried, then the failure is thrown (all of them when several).
+ * Once: a second call finds nothing left.
+ */
 export class StopList {
   private readonly stops: Array<() => Promise<void> | void> = [];
 
@@ -7,6 +11,15 @@ export class StopList {
   }
 
   async stopAll(): Promise<void> {
-    for (const stop of this.stops.splice(0).reverse()) await stop();
+    const failures: unknown[] = [];
+    for (const stop of this.stops.splice(0).reverse()) {
+      try {
+        await stop();
+      } catch (err) {
+        failures.push(err);
+      }
+    }
+    if (failures.length === 1) throw failures[0];
+    if (failures.length > 1) throw new AggregateError(failures, `${failures.length} services failed to stop`);
   }
 }
