@@ -135,8 +135,9 @@ export class DynamoStateStore implements StateStore {
 
   /**
    * Reads the stored statuses in batches, writes each status with an optimistic condition on
-   * the evaluation it replaces, then appends the history of the changes. History goes last and is keyed by evaluation instant, so a retry after a failure
-   * rewrites the same history items (see `transition`).
+   * the evaluation it replaces, then appends the history of the changes. History goes last
+   * and is keyed by evaluation instant, so a retry after a failure rewrites the same history
+   * items (see `transition`).
    */
   async putResults(results: readonly UnitRequirementResult[], evaluatedAt: number, opts: { replay?: boolean } = {}): Promise<StatusChange[]> {
     const latest = [...new Map(results.map((result) => [`${result.unit}#${result.requirement}`, result])).values()];
