@@ -14,7 +14,7 @@ import type { PartResult } from '../../../functions/core/pipeline/part-result.ts
 import { summarisePart } from '../../../functions/core/pipeline/summarise-part.ts';
 import { toOutbound } from '../../../functions/core/pipeline/to-outbound.ts';
 import type { UnitRecord } from '../../../functions/core/snapshot/entities.ts';
-import { at, catalogWith, DEPARTMENT, office, REQ, requirementWith, result, run, school } from './province.ts';
+import { at, catalogWith, DEPARTMENT, office, requirementWith, result, run, school } from './province.ts';
 
 const REQ2 = 'hp-2024-bao-cao/bao-cao-dau-nam';
 const catalog = catalogWith(
