@@ -2,7 +2,7 @@ import type { JSX } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import type { RequirementDetail } from '../api/views.ts';
 import { StatusBadge } from '../components/StatusBadge.tsx';
-import { count, percent } from '../format/numbers.ts';
+import { count } from '../format/numbers.ts';
 import { vnOfficial } from '../format/vn-time.ts';
 import { expectedDateText } from './unit-texts.ts';
 
