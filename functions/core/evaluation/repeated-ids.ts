@@ -8,11 +8,15 @@ import { SpillFile } from '../snapshot/spill-file.ts';
  */
 export const IDS_BUDGET_BYTES = 8 * 1024 * 1024;
 /** Partitions of the spilled IDs, by hash: each is read back and resolved alone, so memory holds 1/64 of them. */
-const PARTITIONS = 64;
 const PARTITION_BITS = 6;
+const PARTITIONS = 1 << PARTITION_BITS;
 const BUFFER_BYTES = 32 * 1024;
-/** hash (float64), ordinal (uint32, 0 for an ID met before the spill), owner (uint32), code repeats (uint8), code length (uint32) */
-const HEAD_BYTES = 8 + 4 + 4 + 1 + 4;
+/* A spilled record, little-endian: hash (float64), ordinal (uint32, 0 for an ID met before the spill), owner (uint32), code repeats (uint8), code length (uint32), then the code's UTF-8 bytes. */
+const ORDINAL_AT = 8;
+const OWNER_AT = 12;
+const CODE_REPEATS_AT = 16;
+const CODE_LENGTH_AT = 17;
+const HEAD_BYTES = 21;
 /** The ordinal of an ID the in-memory set held when the spill began: it came first, whatever follows. */
 const EARLIER = 0;
 
@@ -161,12 +165,12 @@ export class RepeatedIds {
       const bytes = this.spill.read(chunk.offset, chunk.length);
       const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
       for (let at = 0; at < bytes.length; ) {
-        const length = view.getUint32(at + 17, true);
+        const length = view.getUint32(at + CODE_LENGTH_AT, true);
         if (!seen.add(view.getFloat64(at, true))) {
           repeats.push({
-            ordinal: view.getUint32(at + 8, true),
-            owner: view.getUint32(at + 12, true),
-            codeRepeats: view.getUint8(at + 16) === 1,
+            ordinal: view.getUint32(at + ORDINAL_AT, true),
+            owner: view.getUint32(at + OWNER_AT, true),
+            codeRepeats: view.getUint8(at + CODE_REPEATS_AT) === 1,
             code: decoder.decode(bytes.subarray(at + HEAD_BYTES, at + HEAD_BYTES + length)),
           });
         }
@@ -183,10 +187,10 @@ function partitionOf(hash: number): number {
 
 function encode(view: DataView, bytes: Uint8Array, at: number, encoder: TextEncoder, hash: number, ordinal: number, owner: number, codeRepeats: boolean, code: string): number {
   view.setFloat64(at, hash, true);
-  view.setUint32(at + 8, ordinal, true);
-  view.setUint32(at + 12, owner, true);
-  view.setUint8(at + 16, codeRepeats ? 1 : 0);
+  view.setUint32(at + ORDINAL_AT, ordinal, true);
+  view.setUint32(at + OWNER_AT, owner, true);
+  view.setUint8(at + CODE_REPEATS_AT, codeRepeats ? 1 : 0);
   const written = code === '' ? 0 : encoder.encodeInto(code, bytes.subarray(at + HEAD_BYTES)).written;
-  view.setUint32(at + 17, written, true);
+  view.setUint32(at + CODE_LENGTH_AT, written, true);
   return at + HEAD_BYTES + written;
 }
