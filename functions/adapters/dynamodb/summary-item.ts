@@ -12,7 +12,7 @@ import { SummarySchema } from './summary-schema.ts';
  * The stored form: the whitelisted summary, cut to fit, gzip'd whole into `body`. A summary
  * is only ever written and read whole, and as attributes its tallies, classes and code lists
  * are hundreds of nested values that the SDK and the table walk one by one; compressed, it is
- * about a fifth of the bytes (of the write units on AWS) and one value. Beside it stay the
+ * one value and under a third of the bytes, so of the write units on AWS. Beside it stay the
  * attributes a request names: `asOf` (the write condition) and `unit`, `entity`, `byLevel`
  * (the identity report's projection); `codesCap` when the code lists were cut.
  */
