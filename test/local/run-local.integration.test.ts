@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -90,6 +90,15 @@ describe('dondoc start (no demo)', () => {
     expect(unitPage).toContain('HS2');
     expect(unitPage).not.toContain('Vũ Thu Hà');
   });
+
+  it('refuses a second start on the same data folder with exit 1 and what to do, and the first keeps serving', async () => {
+    const run = await runCli(['start', '--once', '--no-demo', '--port', '0', '--data-dir', dataDir]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`the data folder is in use by another "dondoc start": ${join(dataDir, 'state', 'dynamodb')} is locked`);
+    expect(run.stderr).toContain('--data-dir');
+    expect(run.stderr).not.toContain('    at ');
+    expect((await store().getUnit('THCS-A1'))?.unitCode).toBe('THCS-A1');
+  });
 });
 
 describe('dondoc start on a port already taken', () => {
@@ -159,6 +168,22 @@ describe('dondoc start on a data folder it cannot use', () => {
       expect(run.stderr).not.toContain('    at ');
     } finally {
       await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('exits 1 naming its DynamoDB state when that cannot be opened, not with dynalite’s trace', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'dondoc-state-'));
+    const state = join(dataDir, 'state', 'dynamodb');
+    await mkdir(join(dataDir, 'state'));
+    await writeFile(state, 'a file where the DynamoDB state should be');
+    try {
+      const run = await runCli(['start', '--once', '--no-demo', '--port', '0', '--data-dir', dataDir]);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain(`the DynamoDB state cannot be opened: ${state} (EEXIST`);
+      expect(run.stderr).toContain('--data-dir');
+      expect(run.stderr).not.toContain('    at ');
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
     }
   });
 });

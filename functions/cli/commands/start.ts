@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DEPARTMENT_CODE } from '../../demo/province-units.ts';
 import { SEED_004_AS_OF } from '../../demo/seed004.ts';
 import { runLocal } from '../../local/run-local.ts';
+import { LocalStateError } from '../../local/services/local-state-error.ts';
 import type { CliContext } from '../context.ts';
 import { BadInputError, UsageError } from '../usage-error.ts';
 
@@ -38,6 +39,7 @@ export async function startCommand(ctx: CliContext, raw: unknown): Promise<void>
     clock: !opts.once,
     print,
   }).catch((err: unknown) => {
+    if (err instanceof LocalStateError) throw new BadInputError(stateMessage(err));
     if (isPortInUse(err)) throw new UsageError(`Cổng ${opts.port} đang được dùng / port ${opts.port} is in use: chọn cổng khác với --port / pick another with --port`);
     const unusable = unusablePath(err);
     if (unusable) {
@@ -56,6 +58,12 @@ export async function startCommand(ctx: CliContext, raw: unknown): Promise<void>
     print('Đang dừng / stopping…');
   }
   await running.stop();
+}
+
+function stateMessage(err: LocalStateError): string {
+  return err.state.reason === 'locked'
+    ? `Thư mục dữ liệu đang được một "dondoc start" khác dùng / the data folder is in use by another "dondoc start": ${err.path} is locked; dừng tiến trình đó hoặc chọn thư mục khác với --data-dir / stop it or pick another with --data-dir`
+    : `Không mở được dữ liệu DynamoDB / the DynamoDB state cannot be opened: ${err.path} (${err.state.code}: ${err.state.detail}); chuyển nó đi hoặc chọn thư mục khác với --data-dir / move it away or pick another with --data-dir`;
 }
 
 function isPortInUse(err: unknown): boolean {

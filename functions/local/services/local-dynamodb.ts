@@ -4,6 +4,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { DondocError } from '../../core/errors.ts';
 import type { LocalService } from './listening.ts';
+import { LocalStateError } from './local-state-error.ts';
 
 export interface LocalDynamoOptions {
   /** a LevelDB folder that keeps the tables across restarts; in memory when absent */
@@ -15,14 +16,21 @@ export interface LocalDynamoOptions {
 const SERVER = fileURLToPath(new URL('./dynalite-process.ts', import.meta.url));
 /* The child runs TypeScript through tsx, named by its own path: `--import tsx` is resolved from the working directory, and a start from outside the project would find none. */
 const TSX = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
-const Ready = z.object({ endpoint: z.url() });
+const ChildMessage = z.union([
+  z.object({ endpoint: z.url() }),
+  z.object({ unopenable: z.object({ reason: z.enum(['locked', 'unreadable']), code: z.string(), detail: z.string() }) }),
+]);
 
 /** dynalite: the DynamoDB API on loopback, the same requests as on AWS, in a child process. */
 export async function startLocalDynamo(opts: LocalDynamoOptions = {}): Promise<LocalService> {
   const child = fork(SERVER, [opts.path ?? '', String(opts.port ?? 0)], { execArgv: ['--import', TSX], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const endpoint = await new Promise<string>((resolve, reject) => {
-    child.once('message', (message) => resolve(Ready.parse(message).endpoint));
+    child.once('message', (message) => {
+      const said = ChildMessage.parse(message);
+      if ('endpoint' in said) resolve(said.endpoint);
+      else reject(new LocalStateError(opts.path ?? '', said.unopenable));
+    });
     child.once('exit', (code) => reject(new DondocError('LOCAL_SERVICE', `dynalite exited before listening (code ${code})`)));
   });
   return {
