@@ -154,6 +154,12 @@ describe('DynamoStateStore against dynalite', () => {
         `HIST#R1#${new Date(T0 + DAY).toISOString()}`,
         `HIST#R2#${new Date(T0).toISOString()}`,
       ]);
+      expect(await store.getStatusHistory('S-ST-1')).toEqual([
+        { unit: 'S-ST-1', requirement: 'R1', to: 'pending', at: T0 },
+        { unit: 'S-ST-1', requirement: 'R2', to: 'compliant', at: T0 },
+        { unit: 'S-ST-1', requirement: 'R1', from: 'pending', to: 'overdue', at: T0 + DAY },
+      ]);
+      expect(await store.getStatusHistory('S-ST-NONE')).toEqual([]);
       /* An unchanged status is not rewritten: it keeps the evaluation that last changed it. */
       const statuses = await store.getStatuses('S-ST-1');
       expect(statuses.map((s) => [s.requirement, s.status, s.evaluatedAt])).toEqual([

@@ -22,6 +22,8 @@ describe('drilling down in a browser', () => {
     const requirement = page.locator('[data-testid="unit-requirement"]', { has: page.locator('[data-testid="failing-records"]') }).filter({ hasText: 'xác thực' });
     const codes = await requirement.first().locator('[data-testid="failing-code"]').allTextContents();
     expect(codes.map((c) => c.trim()).sort()).toEqual([...(unverifiedCodes().get('THCS-B1') ?? [])].sort());
+    const change = page.locator('[data-testid="unit-history-row"]').filter({ hasText: 'xác thực' });
+    expect(await change.first().locator('[data-col="to"]').textContent()).toBe('Quá hạn');
   });
 
   it('goes from an overview figure to the overdue schools, then to one school’s failing records', async () => {

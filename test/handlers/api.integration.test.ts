@@ -118,6 +118,8 @@ describe('dashboard API on dynalite', () => {
       expect(res.body.emails).toEqual([
         { requirement: REQ, stage: 'reminder-1', recipient: 'canbo@th-a1.edu.vn', day: '2023-06-20', subject: 'Nhắc việc: xác thực định danh học sinh', sentAt: expect.any(Number) },
       ]);
+      expect(res.body.history).toEqual([{ at: Date.UTC(2023, 5, 23), requirement: REQ, title: expect.stringContaining('học sinh'), to: 'overdue' }]);
+      expect(res.body.historyTotal).toBe(1);
     });
 
     it('shows the data-quality findings of the latest daily run only', async () => {

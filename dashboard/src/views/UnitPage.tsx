@@ -1,8 +1,8 @@
 import type { JSX } from 'preact';
-import type { ClassBreakdown, SentEmailView, UnitView } from '../api/views.ts';
+import type { ClassBreakdown, SentEmailView, StatusChangeView, UnitView } from '../api/views.ts';
 import { Pending } from '../components/feedback.tsx';
 import { SortableTable, type Column } from '../components/SortableTable.tsx';
-import { stageLabel, UNIT_KIND_LABELS } from '../format/labels.ts';
+import { stageLabel, STATUS_LABELS, UNIT_KIND_LABELS } from '../format/labels.ts';
 import { percent, share } from '../format/numbers.ts';
 import { vnOfficial } from '../format/vn-time.ts';
 import { Link, officeHref } from '../router.tsx';
@@ -25,6 +25,13 @@ const EMAIL_COLUMNS: Array<Column<SentEmailView>> = [
   { key: 'requirement', label: 'Yêu cầu', value: (e) => e.requirement },
   { key: 'recipient', label: 'Người nhận', value: (e) => e.recipient },
   { key: 'subject', label: 'Tiêu đề', value: (e) => e.subject },
+];
+
+const HISTORY_COLUMNS: Array<Column<StatusChangeView>> = [
+  { key: 'at', label: 'Thời điểm', value: (c) => c.at, render: (c) => vnOfficial(c.at) },
+  { key: 'requirement', label: 'Yêu cầu', value: (c) => c.title },
+  { key: 'from', label: 'Trước đó', value: (c) => (c.from === undefined ? '—' : STATUS_LABELS[c.from]) },
+  { key: 'to', label: 'Chuyển sang', value: (c) => STATUS_LABELS[c.to] },
 ];
 
 /** A unit's page: the target of every email's link (`/units/<code>?requirement=<id>`). */
@@ -89,6 +96,19 @@ export function UnitPage({ code, requirement }: { code: string; requirement: str
         <SortableTable caption="Lịch sử thư nhắc và báo cáo" columns={EMAIL_COLUMNS} rows={view.emails} rowKey={(e) => `${e.sentAt}/${e.stage}/${e.recipient}/${e.requirement}`} testid="unit-emails" initialSort={{ key: 'sentAt', descending: true }} />
       ) : (
         <p class="muted">Chưa có thư nào gửi cho đơn vị này.</p>
+      )}
+      <h2>Diễn biến trạng thái</h2>
+      {view.history.length > 0 ? (
+        <>
+          <SortableTable caption="Các lần trạng thái của từng yêu cầu thay đổi" columns={HISTORY_COLUMNS} rows={view.history} rowKey={(c) => `${c.at}/${c.requirement}`} testid="unit-history" initialSort={{ key: 'at', descending: true }} />
+          {view.historyTotal > view.history.length ? (
+            <p class="muted">
+              {view.history.length} thay đổi gần nhất trong tổng số {view.historyTotal}.
+            </p>
+          ) : null}
+        </>
+      ) : (
+        <p class="muted">Chưa có thay đổi trạng thái nào được ghi lại.</p>
       )}
     </section>
   );

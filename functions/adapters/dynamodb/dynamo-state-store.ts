@@ -29,6 +29,7 @@ import {
   childrenPk,
   GSI1,
   GSI2,
+  HISTORY_PREFIX,
   registryPk,
   requirementStatusPk,
   STATUS_PREFIX,
@@ -47,7 +48,7 @@ import { fromRollupDayItem, fromRollupItem, toRollupItems } from './rollup-item.
 import { parseItem } from './parse-item.ts';
 import { countItems, queryItems } from './query-items.ts';
 import { call, isConditionalCheckFailed } from './sdk-errors.ts';
-import { fromStatusItem, type StatusItem, storedStatusOf, toHistoryItem, toStatusItem, unchanged } from './status-item.ts';
+import { fromHistoryItem, fromStatusItem, type StatusItem, storedStatusOf, toHistoryItem, toStatusItem, unchanged } from './status-item.ts';
 import { transition } from './status-transition.ts';
 import { fromIdentitySourceItem, IDENTITY_SOURCE_ATTRIBUTES } from './identity-source-item.ts';
 import { fromSummaryItem, toSummaryItem } from './summary-item.ts';
@@ -164,6 +165,13 @@ export class DynamoStateStore implements StateStore {
     const statuses: StoredStatus[] = [];
     for await (const item of this.queryUnit(unit, STATUS_PREFIX)) statuses.push(storedStatusOf(item));
     return statuses;
+  }
+
+  /* Keyed by requirement, then instant: the unit's transitions come back grouped, and are put in time order here. */
+  async getStatusHistory(unit: string): Promise<StatusChange[]> {
+    const changes: StatusChange[] = [];
+    for await (const item of this.queryUnit(unit, HISTORY_PREFIX)) changes.push(fromHistoryItem(item));
+    return changes.sort((a, b) => a.at - b.at || (a.requirement < b.requirement ? -1 : a.requirement > b.requirement ? 1 : 0));
   }
 
   async getStatusesOf(pairs: ReadonlyArray<{ unit: string; requirement: string }>): Promise<StoredStatus[]> {

@@ -80,3 +80,15 @@ export function storedStatusOf(item: unknown): StoredStatus {
 export function toHistoryItem(change: StatusChange): Record<string, unknown> {
   return { ...historyKey(change.unit, change.requirement, change.at), ...plainData(change) };
 }
+
+const StatusChangeSchema = z.object({
+  unit: z.string().min(1),
+  requirement: z.string().min(1),
+  from: Status.optional(),
+  to: Status,
+  at: z.number(),
+}) satisfies z.ZodType<StatusChange>;
+
+export function fromHistoryItem(item: unknown): StatusChange {
+  return parseItem(StatusChangeSchema, item, 'status history');
+}

@@ -4,13 +4,15 @@ import { indexCatalog } from '../notify/catalog-index.ts';
 import { progressSentence } from '../notify/templates/rule-wording.ts';
 import type { Finding } from '../notify/types.ts';
 import type { NotificationRecord } from '../ports/notification-log.ts';
-import type { StoredStatus } from '../ports/state-store.ts';
+import type { StatusChange, StoredStatus } from '../ports/state-store.ts';
 import type { UnitRecord } from '../snapshot/entities.ts';
 import { sentEmails } from './sent-emails.ts';
-import type { ClassBreakdown, FailingRecord, RequirementDetail, UnitView } from './views.ts';
+import type { ClassBreakdown, FailingRecord, RequirementDetail, StatusChangeView, UnitView } from './views.ts';
 
 /** A page lists this many failing records per requirement; the rest are counted. */
 export const FAILING_RECORDS_SHOWN = 200;
+/** A page lists this many of the unit's latest status changes; the rest are counted. */
+export const HISTORY_SHOWN = 100;
 
 export interface UnitViewInput {
   unit: UnitRecord;
@@ -19,6 +21,8 @@ export interface UnitViewInput {
   state: UnitState;
   claims: readonly NotificationRecord[];
   findings: readonly Finding[];
+  /** the unit's status changes, in any order */
+  history: readonly StatusChange[];
   catalog: Catalog;
 }
 
@@ -70,6 +74,17 @@ export function buildUnitView(input: UnitViewInput): UnitView {
     byClass: [...classRows(input.state, 'students'), ...classRows(input.state, 'staff')],
     emails: sentEmails(input.claims),
     findings: [...input.findings],
+    history: [...input.history]
+      .sort((a, b) => b.at - a.at || order(a.requirement) - order(b.requirement))
+      .slice(0, HISTORY_SHOWN)
+      .map((change): StatusChangeView => ({
+        at: change.at,
+        requirement: change.requirement,
+        title: catalog.get(change.requirement)?.requirement.title ?? change.requirement,
+        ...(change.from === undefined ? {} : { from: change.from }),
+        to: change.to,
+      })),
+    historyTotal: input.history.length,
   };
 }
 

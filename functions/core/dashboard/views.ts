@@ -1,5 +1,5 @@
 import type { ScopeKind } from '../access/scope.ts';
-import type { StatusCounts, UnitRequirementResult } from '../evaluation/types.ts';
+import type { Status, StatusCounts, UnitRequirementResult } from '../evaluation/types.ts';
 import type { Finding } from '../notify/types.ts';
 import type { IdentityAppendices, AppendixRow, DistrictAppendixRow } from '../report/identity-appendices.ts';
 import type { IdentityUnitRow } from '../report/identity.ts';
@@ -143,6 +143,15 @@ export interface SentEmailView {
   sentAt: number;
 }
 
+/** A change of one requirement's status: `from` is absent for the requirement's first status. */
+export interface StatusChangeView {
+  at: number;
+  requirement: string;
+  title: string;
+  from?: Status;
+  to: Status;
+}
+
 /** GET /api/units/{code} */
 export interface UnitView {
   unit: { code: string; name: string; kind: UnitKind; levels: Level[]; parent: string | null; district: string | null };
@@ -150,6 +159,9 @@ export interface UnitView {
   byClass: ClassBreakdown[];
   emails: SentEmailView[];
   findings: Finding[];
+  /** the latest status changes, newest first, at most HISTORY_SHOWN of `historyTotal` */
+  history: StatusChangeView[];
+  historyTotal: number;
 }
 
 /**

@@ -59,6 +59,8 @@ export interface StateStore {
    */
   putResults(results: readonly UnitRequirementResult[], evaluatedAt: number, opts?: { replay?: boolean }): Promise<StatusChange[]>;
   getStatuses(unit: string): Promise<StoredStatus[]>;
+  /** the unit's status transitions, every requirement's, oldest first */
+  getStatusHistory(unit: string): Promise<StatusChange[]>;
   /** the stored statuses of these (unit, requirement) pairs, read in batches; pairs without one are left out */
   getStatusesOf(pairs: ReadonlyArray<{ unit: string; requirement: string }>): Promise<StoredStatus[]>;
   /** the students and staff figures of these units, read in batches without their record codes (what the identity report needs) */

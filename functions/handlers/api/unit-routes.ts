@@ -22,14 +22,15 @@ export interface UnitChildren {
 export async function unitPage(deps: ApiDeps, scope: Scope, code: string): Promise<UnitView> {
   const unit = await registeredUnit(deps.store, code);
   requireAccess(canRead(scope, unit), code);
-  const [statuses, state, claims, day] = await Promise.all([
+  const [statuses, state, claims, day, history] = await Promise.all([
     deps.store.getStatuses(code),
     deps.store.getUnitState(code),
     deps.log.sentFor(code),
     deps.store.latestRunDay(),
+    deps.store.getStatusHistory(code),
   ]);
   const findings = day === undefined ? [] : await deps.store.getFindings(code, day);
-  return buildUnitView({ unit, statuses, state, claims, findings, catalog: deps.catalog });
+  return buildUnitView({ unit, statuses, state, claims, findings, history, catalog: deps.catalog });
 }
 
 export async function unitChildren(deps: ApiDeps, scope: Scope, code: string): Promise<UnitChildren> {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { buildUnitView, FAILING_RECORDS_SHOWN } from '../../../functions/core/dashboard/unit-view.ts';
+import { buildUnitView, FAILING_RECORDS_SHOWN, HISTORY_SHOWN } from '../../../functions/core/dashboard/unit-view.ts';
 import type { UnitState } from '../../../functions/core/evaluation/types.ts';
 import type { NotificationRecord } from '../../../functions/core/ports/notification-log.ts';
-import type { StoredStatus } from '../../../functions/core/ports/state-store.ts';
+import type { StatusChange, StoredStatus } from '../../../functions/core/ports/state-store.ts';
 import { unit } from '../evaluation/builders.ts';
 import { catalogWith, DEADLINE, REQ, requirementWith, run } from '../notify/province.ts';
 
@@ -55,6 +55,12 @@ describe('buildUnitView', () => {
     state,
     claims: [claim('reminder-1', run('2023-06-07')), claim('escalation-1', run('2023-06-09')), claim('escalation-2')],
     findings: [{ kind: 'missing_email', unit: 'THPT1', field: 'officer_email' }],
+    history: [
+      { unit: 'THPT1', requirement: STAFF_REQ, to: 'pending', at: run('2023-06-01') },
+      { unit: 'THPT1', requirement: REQ, from: 'due_soon', to: 'overdue', at: run('2023-06-09') },
+      { unit: 'THPT1', requirement: REQ, to: 'pending', at: run('2023-06-01') },
+      { unit: 'THPT1', requirement: 'retired/requirement', from: 'pending', to: 'compliant', at: run('2023-06-05') },
+    ],
     catalog,
   });
 
@@ -76,7 +82,7 @@ describe('buildUnitView', () => {
       'Đơn vị còn 1.200/900 học sinh chưa xác thực (12%).',
       'Đơn vị còn 1/900 cán bộ, giáo viên, nhân viên chưa xác thực (12%).',
     ]);
-    const met = buildUnitView({ unit: school, statuses: [status(REQ, { status: 'compliant_late', failing: 0, rate: 0, failingCodes: [] })], state, claims: [], findings: [], catalog });
+    const met = buildUnitView({ unit: school, statuses: [status(REQ, { status: 'compliant_late', failing: 0, rate: 0, failingCodes: [] })], state, claims: [], findings: [], history: [], catalog });
     expect(met.requirements[0]?.progress).toBeUndefined();
   });
 
@@ -97,6 +103,24 @@ describe('buildUnitView', () => {
       ['students', '10A10', 0],
       ['staff', 'Tổ Toán', 1],
     ]);
+  });
+
+  it('lists the status changes newest first, the same instant in catalog order, with each requirement’s title', () => {
+    expect(view.history).toEqual([
+      { at: run('2023-06-09'), requirement: REQ, title: requirementWith().title, from: 'due_soon', to: 'overdue' },
+      { at: run('2023-06-05'), requirement: 'retired/requirement', title: 'retired/requirement', from: 'pending', to: 'compliant' },
+      { at: run('2023-06-01'), requirement: REQ, title: requirementWith().title, to: 'pending' },
+      { at: run('2023-06-01'), requirement: STAFF_REQ, title: 'Nhân sự', to: 'pending' },
+    ]);
+    expect(view.historyTotal).toBe(4);
+  });
+
+  it('shows the latest changes only when there are more than a page holds, and counts them all', () => {
+    const history: StatusChange[] = Array.from({ length: HISTORY_SHOWN + 5 }, (_, i) => ({ unit: 'THPT1', requirement: REQ, to: i % 2 ? 'overdue' : 'pending', at: i * 86_400_000 }));
+    const long = buildUnitView({ unit: school, statuses: [], state, claims: [], findings: [], history, catalog });
+    expect(long.history).toHaveLength(HISTORY_SHOWN);
+    expect(long.history[0]?.at).toBe((HISTORY_SHOWN + 4) * 86_400_000);
+    expect(long.historyTotal).toBe(HISTORY_SHOWN + 5);
   });
 
   it('shows the emails that went out, newest first, and the run’s findings', () => {
