@@ -63,6 +63,15 @@ describe('DynamoNotificationLog against dynalite', () => {
     expect(await log.sentFor('PGD01-S02')).toEqual([]);
   });
 
+  it('finds the claims among given keys, sent or in flight, across units and in batches, whatever the address’s case', async () => {
+    const unclaimed = Array.from({ length: 150 }, (_, i) => ({ ...key(`T+${100 + i}`), unit: `PGD01-S${100 + i}` }));
+    const asked = [key('T0'), { ...key('T-7'), recipient: 'HieuTruong@Example.edu.vn' }, key('T0'), ...unclaimed];
+    const found = await log.claimedAmong(asked);
+    expect(found.map((r) => r.stage).sort()).toEqual(['T-7', 'T0']);
+    expect(found.find((r) => r.stage === 'T0')).toMatchObject({ unit: 'PGD01-S01', claimedAt: t0ClaimedAt, messageId: '0100019a-ses-message-id' });
+    expect(await log.claimedAmong([])).toEqual([]);
+  });
+
   it('marks an escalation of many claims sent in batches, each claim still listed with its own claim instant', async () => {
     const claims = [];
     for (let i = 0; i < 60; i++) {

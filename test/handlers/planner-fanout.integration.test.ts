@@ -11,7 +11,7 @@ import { DynamoStateStore } from '../../functions/adapters/dynamodb/dynamo-state
 import { runPk } from '../../functions/adapters/dynamodb/run-items.ts';
 import { loadCatalog } from '../../functions/core/catalog/load.ts';
 import { summariseSnapshot } from '../../functions/core/ingest/summarise-snapshot.ts';
-import type { OutboundEmail } from '../../functions/core/outbox/outbound-email.ts';
+import { deliveryKeys, type OutboundEmail } from '../../functions/core/outbox/outbound-email.ts';
 import { finishRun } from '../../functions/core/pipeline/finish-run.ts';
 import type { PlanTask } from '../../functions/core/pipeline/plan-task.ts';
 import type { RunDeps } from '../../functions/core/pipeline/run-deps.ts';
@@ -189,5 +189,19 @@ describe('the daily run fanned out through the plan queue, on dynalite', () => {
     const text = parts.map((item) => gunzipSync(item.result as Uint8Array).toString('utf8')).join('\n');
     expect(text).toContain('THCS-A1');
     for (const secret of SECRETS) expect(text).not.toContain(secret);
+  });
+
+  it('queues nothing the log already holds: a part planned again after its emails were claimed sends only what is left', async () => {
+    now = run('2023-06-07');
+    await plan(deps, { run: 'daily' });
+    const parts = plans.tasks.splice(0).filter((t): t is Extract<PlanTask, { task: 'part' }> => t.task === 'part');
+    for (const task of parts) await runPart(deps, task.run, task.part);
+    const planned = emails.splice(0);
+    const [kept, ...claimed] = planned.flatMap((email) => deliveryKeys(email).map((key) => ({ key, email })));
+    if (!kept) throw new Error('the run planned no email');
+    for (const { key, email } of claimed) await deps.log.claim(key, { day: email.day, subject: email.subject });
+
+    for (const task of parts) await runPart(deps, task.run, task.part);
+    expect(emails.flatMap(deliveryKeys)).toEqual([kept.key]);
   });
 });

@@ -80,6 +80,11 @@ export class DynamoNotificationLog implements NotificationLog {
     return records;
   }
 
+  async claimedAmong(keys: readonly NotificationKey[]): Promise<NotificationRecord[]> {
+    const unique = new Map(keys.map(notificationKey).map((key) => [`${key.PK}|${key.SK}`, key]));
+    return (await getAll(this.client, this.tableName, [...unique.values()], this.options.retry)).map(fromClaimItem);
+  }
+
   async isSuppressed(address: string): Promise<boolean> {
     const { Item } = await call('GetItem', () =>
       this.client.send(new GetCommand({ TableName: this.tableName, Key: suppressionKey(address), ProjectionExpression: 'PK' })),

@@ -59,8 +59,8 @@ export const notificationKey = (key: NotificationKey): TableKey => ({
 
 export const sentPk = (unit: string): string => `SENT#${unit}`;
 
-/* Every claim of a unit under one index partition: the daily run asks once per unit behind
-   what already went out, and the dashboard shows a unit's email history from the same query. */
+/* Every claim of a unit under one index partition: the dashboard shows a unit's email history,
+   and the overdue list its escalations, from one query. */
 export const notificationUnitIndex = (key: NotificationKey) => ({
   GSI1PK: sentPk(key.unit),
   GSI1SK: `${key.requirement}#${key.stage}#${normaliseAddress(key.recipient)}`,

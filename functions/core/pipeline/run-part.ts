@@ -1,19 +1,41 @@
 import type { UnitRequirementResult } from '../evaluation/types.ts';
 import { MAX_CODES } from '../notify/build-reminder.ts';
 import { notificationKeyString } from '../notify/notification-key.ts';
-import { planPart } from '../notify/plan-part.ts';
-import type { Finding } from '../notify/types.ts';
-import { boundedMap } from '../concurrency/bounded-map.ts';
+import { type PartPlan, planPart } from '../notify/plan-part.ts';
+import type { Finding, PlanInput } from '../notify/types.ts';
+import type { NotificationKey } from '../ports/notification-log.ts';
 import type { PartResult } from './part-result.ts';
 import { partUnits } from './part-units.ts';
 import { summarisePart } from './summarise-part.ts';
 import type { PartSpec, RunRef } from './plan-task.ts';
 import type { RunDeps } from './run-deps.ts';
-import { evaluateFromStore, evaluateStored, STORE_CONCURRENCY } from './evaluate-stored.ts';
+import { evaluateFromStore, evaluateStored } from './evaluate-stored.ts';
 import { toOutbound } from './to-outbound.ts';
 import { withoutSuppressed } from './without-suppressed.ts';
 
 const BEHIND = new Set(['pending', 'due_soon', 'overdue']);
+
+/**
+ * The part's plan without what the log holds already. The log is asked only about the emails
+ * the plan would send: planned once as if nothing had gone out, the keys the planner asked
+ * about are read in batches, and the plan is made again with the claims found. The log only
+ * ever takes recipients out of a message (which stage is due comes from the calendar), so the
+ * second plan asks about no key the first did not. The digest run sends only the digest, which
+ * the finish plans: its parts need no log.
+ */
+async function planAgainstLog(deps: RunDeps, run: RunRef, input: Omit<PlanInput, 'alreadySent'>): Promise<PartPlan> {
+  if (run.kind !== 'daily') return planPart({ ...input, alreadySent: () => false });
+  const asked: NotificationKey[] = [];
+  planPart({
+    ...input,
+    alreadySent: (key) => {
+      asked.push(key);
+      return false;
+    },
+  });
+  const claimed = new Set((await deps.log.claimedAmong(asked)).map(notificationKeyString));
+  return planPart({ ...input, alreadySent: (key) => claimed.has(notificationKeyString(key)) });
+}
 
 export interface PartOutcome {
   result: PartResult;
@@ -46,21 +68,11 @@ export async function runPart(deps: RunDeps, run: RunRef, part: PartSpec): Promi
   const registry = new Map(scope);
   const department = scope.get(deps.department) ?? (await deps.store.getUnit(deps.department));
   if (department) registry.set(department.unitCode, department);
-  /* The digest run sends only the digest, which the finish plans: its parts need no log. */
+  /* A digest's parts send nothing: only the department is addressed, by the finish. */
   const behind = run.kind === 'daily' ? [...new Set(results.filter((r) => BEHIND.has(r.status)).map((r) => r.unit))] : [];
   const addressed = new Set([deps.department, ...behind, ...behind.flatMap((code) => registry.get(code)?.parentCode ?? [])]);
-  const logged = await boundedMap(behind, STORE_CONCURRENCY, (code) => deps.log.sentFor(code));
-  const sent = new Set(logged.flat().map(notificationKeyString));
   const { registry: reachable } = await withoutSuppressed(registry, addressed, deps.log);
-
-  const plan = planPart({
-    catalog: deps.catalog,
-    registry: reachable,
-    results,
-    department: deps.department,
-    asOf: run.asOf,
-    alreadySent: (key) => sent.has(notificationKeyString(key)),
-  });
+  const plan = await planAgainstLog(deps, run, { catalog: deps.catalog, registry: reachable, results, department: deps.department, asOf: run.asOf });
   await deps.store.putFindings(run.day, plan.findings);
   const emails = run.kind === 'daily' ? plan.messages.map((m) => toOutbound(m, deps.dashboardUrl)) : [];
   await deps.outbox.enqueue(emails);

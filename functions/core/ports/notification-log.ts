@@ -28,8 +28,10 @@ export interface NotificationLog {
   markSent(claims: readonly ClaimedKey[], sent: { day: string; subject: string; messageId: string }): Promise<void>;
   /** gives a claim back when the send failed before SES accepted the message */
   release(key: NotificationKey): Promise<void>;
-  /** every claim for this unit, sent or still in flight: the daily run skips them, the unit page lists them */
+  /** every claim for this unit, sent or still in flight: the unit page and the overdue list show them */
   sentFor(unit: string): Promise<NotificationRecord[]>;
+  /** the claims among these keys, sent or still in flight, read in batches: what a daily run's part must not send again */
+  claimedAmong(keys: readonly NotificationKey[]): Promise<NotificationRecord[]>;
   isSuppressed(address: string): Promise<boolean>;
   /** which of these addresses are suppressed, lower-cased and trimmed; read in batches, not one request an address */
   suppressedAmong(addresses: readonly string[]): Promise<Set<string>>;
