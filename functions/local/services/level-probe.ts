@@ -1,12 +1,5 @@
 import { Level } from 'level';
-
-/** Why a LevelDB folder cannot be opened: another process holds its lock, or it is not a database one can open there. */
-export interface UnopenableState {
-  reason: 'locked' | 'unreadable';
-  /** LevelDB's or the file system's code, e.g. LEVEL_LOCKED, EEXIST, LEVEL_CORRUPTION */
-  code: string;
-  detail: string;
-}
+import type { UnopenableState } from './local-state-error.ts';
 
 /**
  * Opens the folder's LevelDB and closes it again. dynalite opens its store only on the first

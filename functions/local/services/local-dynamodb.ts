@@ -4,7 +4,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { DondocError } from '../../core/errors.ts';
 import type { LocalService } from './listening.ts';
-import { LocalStateError } from './local-state-error.ts';
+import { LocalStateError, UnopenableState } from './local-state-error.ts';
 
 export interface LocalDynamoOptions {
   /** a LevelDB folder that keeps the tables across restarts; in memory when absent */
@@ -18,7 +18,7 @@ const SERVER = fileURLToPath(new URL('./dynalite-process.ts', import.meta.url));
 const TSX = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 const ChildMessage = z.union([
   z.object({ endpoint: z.url() }),
-  z.object({ unopenable: z.object({ reason: z.enum(['locked', 'unreadable']), code: z.string(), detail: z.string() }) }),
+  z.object({ unopenable: UnopenableState }),
 ]);
 
 /** dynalite: the DynamoDB API on loopback, the same requests as on AWS, in a child process. */
