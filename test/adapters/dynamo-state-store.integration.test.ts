@@ -156,8 +156,8 @@ describe('DynamoStateStore against dynalite', () => {
       ]);
       expect(await store.getStatusHistory('S-ST-1')).toEqual([
         { unit: 'S-ST-1', requirement: 'R1', to: 'pending', at: T0 },
-        { unit: 'S-ST-1', requirement: 'R2', to: 'compliant', at: T0 },
         { unit: 'S-ST-1', requirement: 'R1', from: 'pending', to: 'overdue', at: T0 + DAY },
+        { unit: 'S-ST-1', requirement: 'R2', to: 'compliant', at: T0 },
       ]);
       expect(await store.getStatusHistory('S-ST-NONE')).toEqual([]);
       /* An unchanged status is not rewritten: it keeps the evaluation that last changed it. */

@@ -167,11 +167,10 @@ export class DynamoStateStore implements StateStore {
     return statuses;
   }
 
-  /* Keyed by requirement, then instant: the unit's transitions come back grouped, and are put in time order here. */
   async getStatusHistory(unit: string): Promise<StatusChange[]> {
     const changes: StatusChange[] = [];
     for await (const item of this.queryUnit(unit, HISTORY_PREFIX)) changes.push(fromHistoryItem(item));
-    return changes.sort((a, b) => a.at - b.at || (a.requirement < b.requirement ? -1 : a.requirement > b.requirement ? 1 : 0));
+    return changes;
   }
 
   async getStatusesOf(pairs: ReadonlyArray<{ unit: string; requirement: string }>): Promise<StoredStatus[]> {

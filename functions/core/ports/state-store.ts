@@ -59,7 +59,7 @@ export interface StateStore {
    */
   putResults(results: readonly UnitRequirementResult[], evaluatedAt: number, opts?: { replay?: boolean }): Promise<StatusChange[]>;
   getStatuses(unit: string): Promise<StoredStatus[]>;
-  /** the unit's status transitions, every requirement's, oldest first */
+  /** the unit's status transitions, every requirement's: grouped by requirement, each in time order (the reader orders them as it shows them) */
   getStatusHistory(unit: string): Promise<StatusChange[]>;
   /** the stored statuses of these (unit, requirement) pairs, read in batches; pairs without one are left out */
   getStatusesOf(pairs: ReadonlyArray<{ unit: string; requirement: string }>): Promise<StoredStatus[]>;
