@@ -196,6 +196,35 @@ describe('DynamoStateStore against dynalite', () => {
       expect(await store.countWithStatus('R9', 'non_compliant')).toBe(0);
     });
 
+    it('retires a status whose requirement stopped applying, and takes it up again when it applies again', async () => {
+      await store.putResults([result('S-NA-1', 'R7', 'overdue'), result('S-NA-1', 'R8', 'compliant')], T0);
+      const retired = await store.putResults([result('S-NA-1', 'R7', 'not_applicable'), result('S-NA-1', 'R8', 'compliant')], T0 + DAY);
+      expect(retired).toEqual([{ unit: 'S-NA-1', requirement: 'R7', from: 'overdue', to: 'not_applicable', at: T0 + DAY }]);
+
+      expect((await store.getStatuses('S-NA-1')).map((s) => s.requirement)).toEqual(['R8']);
+      expect(await store.getStatusesOf([{ unit: 'S-NA-1', requirement: 'R7' }, { unit: 'S-NA-1', requirement: 'R8' }])).toEqual([
+        expect.objectContaining({ requirement: 'R8', status: 'compliant' }),
+      ]);
+      expect(await collect(store.unitsWithStatus('R7', 'overdue'))).toEqual([]);
+      expect(await store.countWithStatus('R7', 'not_applicable')).toBe(0);
+
+      /* The same evaluation again (a redelivered message) reports the same change; a later one, none. */
+      expect(await store.putResults([result('S-NA-1', 'R7', 'not_applicable')], T0 + DAY)).toEqual(retired);
+      expect(await store.putResults([result('S-NA-1', 'R7', 'not_applicable')], T0 + 2 * DAY)).toEqual([]);
+
+      expect(await store.putResults([result('S-NA-1', 'R7', 'due_soon')], T0 + 3 * DAY)).toEqual([
+        { unit: 'S-NA-1', requirement: 'R7', from: 'not_applicable', to: 'due_soon', at: T0 + 3 * DAY },
+      ]);
+      expect(await collect(store.unitsWithStatus('R7', 'due_soon'))).toEqual(['S-NA-1']);
+      expect((await store.getStatusHistory('S-NA-1')).filter((c) => c.requirement === 'R7').map((c) => c.to)).toEqual(['overdue', 'not_applicable', 'due_soon']);
+    });
+
+    it('writes nothing for a requirement that does not apply where nothing is stored', async () => {
+      expect(await store.putResults([result('S-NA-2', 'R7', 'not_applicable')], T0)).toEqual([]);
+      const { Item } = await db.documentClient.send(new GetCommand({ TableName: db.tableName, Key: { PK: 'UNIT#S-NA-2', SK: 'STATUS#R7' } }));
+      expect(Item).toBeUndefined();
+    });
+
     it('keeps statuses out of GSI1, which lists units and notification claims', async () => {
       await store.putUnits([unitRecord('S-ST-6', 'PGD11')], T0);
       await store.putResults([result('S-ST-6', 'R5', 'overdue')], T0);

@@ -164,7 +164,7 @@ export class DynamoStateStore implements StateStore {
   async getStatuses(unit: string): Promise<StoredStatus[]> {
     const statuses: StoredStatus[] = [];
     for await (const item of this.queryUnit(unit, STATUS_PREFIX)) statuses.push(storedStatusOf(item));
-    return statuses;
+    return statuses.filter(applies);
   }
 
   async getStatusHistory(unit: string): Promise<StatusChange[]> {
@@ -175,7 +175,7 @@ export class DynamoStateStore implements StateStore {
 
   async getStatusesOf(pairs: ReadonlyArray<{ unit: string; requirement: string }>): Promise<StoredStatus[]> {
     const keys = new Map(pairs.map(({ unit, requirement }) => [`${unit}#${requirement}`, statusKey(unit, requirement)]));
-    return (await getAll(this.client, this.tableName, [...keys.values()], this.options.retry)).map(storedStatusOf);
+    return (await getAll(this.client, this.tableName, [...keys.values()], this.options.retry)).map(storedStatusOf).filter(applies);
   }
 
   /* Only the per-level tallies: a province's summaries with their code lists would be tens of megabytes. */
@@ -280,8 +280,8 @@ export class DynamoStateStore implements StateStore {
       const lineage = transition(stored, result.status, evaluatedAt);
       const change = lineage.change && { unit: result.unit, requirement: result.requirement, ...lineage.change, at: evaluatedAt };
       if (stored !== undefined && unchanged(stored, result)) return change;
-      /* Most requirements of a new unit have no data yet: no item says that as well as one. */
-      if (stored === undefined && result.status === 'no_data') return undefined;
+      /* Most requirements of a new unit have no data yet, and some do not apply: no item says that as well as one. */
+      if (stored === undefined && (result.status === 'no_data' || result.status === 'not_applicable')) return undefined;
       const written = await this.putIf(
         toStatusItem(result, evaluatedAt, lineage),
         stored === undefined
@@ -347,4 +347,12 @@ export class DynamoStateStore implements StateStore {
       ...(projection === undefined ? {} : { ProjectionExpression: '#projected', ExpressionAttributeNames: { '#projected': projection } }),
     });
   }
+}
+
+/*
+ * A status whose requirement stopped applying stays as an item, so its lineage makes a retry of
+ * the same evaluation report the same change; readers of current statuses skip it.
+ */
+function applies(status: StoredStatus): boolean {
+  return status.status !== 'not_applicable';
 }

@@ -61,7 +61,8 @@ export function toStatusItem(
   const stored = StoredStatusSchema.parse({ ...result, failingCodes: result.failingCodes.slice(0, STATUS_CODES_CAP), evaluatedAt });
   return {
     ...statusKey(stored.unit, stored.requirement),
-    ...statusIndexes(stored.unit, stored.requirement, stored.status),
+    /* A retired status is no unit "in" any status: GSI2 lists and counts only statuses that apply. */
+    ...(stored.status === 'not_applicable' ? {} : statusIndexes(stored.unit, stored.requirement, stored.status)),
     ...plainData(stored),
     since: lineage.since,
     ...(lineage.previous === undefined ? {} : { previous: lineage.previous }),

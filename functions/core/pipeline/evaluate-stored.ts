@@ -18,7 +18,9 @@ export interface StoredEvaluation {
 
 /**
  * Evaluates `targets` as of `asOf` from their stored state and writes their statuses, for the
- * requirements of `catalog` (the whole catalog, or the part an upload can change).
+ * requirements of `catalog` (the whole catalog, or the part an upload can change). The results
+ * that do not apply go to the store too, which retires a status whose requirement stopped
+ * applying; they are not returned.
  */
 export async function evaluateStored(
   store: StateStore,
@@ -28,9 +30,9 @@ export async function evaluateStored(
   asOf: number,
   opts: { replay?: boolean } = {},
 ): Promise<StoredEvaluation> {
-  const results = await evaluateFromStore(store, catalog, scope, targets, asOf);
-  const changes = await store.putResults(results, asOf, opts);
-  return { results, changes };
+  const all = await evaluateTargets(store, catalog, scope, targets, asOf);
+  const changes = await store.putResults(all, asOf, opts);
+  return { results: all.filter(applies), changes };
 }
 
 /**
@@ -46,10 +48,24 @@ export async function evaluateFromStore(
   targets: readonly string[],
   asOf: number,
 ): Promise<UnitRequirementResult[]> {
+  return (await evaluateTargets(store, catalog, scope, targets, asOf)).filter(applies);
+}
+
+async function evaluateTargets(
+  store: StateStore,
+  catalog: Catalog,
+  scope: ReadonlyMap<string, UnitRecord>,
+  targets: readonly string[],
+  asOf: number,
+): Promise<UnitRequirementResult[]> {
   const codes = [...new Set([...scope.keys(), ...targets])];
   const states = await store.getUnitStates(codes, summariesRead(catalog, codes, scope));
   const wanted = new Set(targets);
-  return evaluate(catalog, { registry: scope, states, asOf }).filter((r) => wanted.has(r.unit) && r.status !== 'not_applicable');
+  return evaluate(catalog, { registry: scope, states, asOf }).filter((r) => wanted.has(r.unit));
+}
+
+function applies(result: UnitRequirementResult): boolean {
+  return result.status !== 'not_applicable';
 }
 
 /* A unit missing from the registry is judged by the levels its people summaries show, so those come too. */

@@ -52,16 +52,20 @@ export interface StateStore {
    * need not read, say, a school's students to judge its profile.
    */
   getUnitStates(codes: readonly string[], entities?: readonly EntityKind[]): Promise<Map<string, UnitState>>;
-  /** writes current statuses; appends history items for changed ones and returns the changes */
   /**
+   * Writes current statuses; appends history items for changed ones and returns the changes.
    * An evaluation older than the stored one is ignored, so concurrent writers never turn the
-   * clock back; `replay` lifts that rule for an explicit re-run of an earlier moment.
+   * clock back; `replay` lifts that rule for an explicit re-run of an earlier moment. A
+   * `not_applicable` result retires the stored status of a requirement that stopped applying
+   * to its unit (a registry change): the readers below no longer return it, and the change is
+   * in the history. Where nothing is stored, `not_applicable` and `no_data` write nothing.
    */
   putResults(results: readonly UnitRequirementResult[], evaluatedAt: number, opts?: { replay?: boolean }): Promise<StatusChange[]>;
+  /** the unit's statuses, of the requirements that apply to it */
   getStatuses(unit: string): Promise<StoredStatus[]>;
   /** the unit's status transitions, every requirement's: grouped by requirement, each in time order (the reader orders them as it shows them) */
   getStatusHistory(unit: string): Promise<StatusChange[]>;
-  /** the stored statuses of these (unit, requirement) pairs, read in batches; pairs without one are left out */
+  /** the stored statuses of these (unit, requirement) pairs, read in batches; pairs without one, or whose requirement no longer applies, are left out */
   getStatusesOf(pairs: ReadonlyArray<{ unit: string; requirement: string }>): Promise<StoredStatus[]>;
   /** the students and staff figures of these units, read in batches without their record codes (what the identity report needs) */
   getIdentitySources(units: readonly string[]): Promise<IdentitySource[]>;

@@ -31,7 +31,8 @@ export async function readCompliance(store: StateStore, catalog: Catalog): Promi
   const requirements: RequirementLine[] = catalog.dispatches.flatMap((d) =>
     d.requirements.map((r) => ({ id: r.id, title: r.title, dispatch: d.id, byStatus: {} })),
   );
-  const pairs = requirements.flatMap((line) => STATUSES.map((status) => ({ line, status })));
+  /* No unit is counted as not applicable: the table indexes only statuses that apply. */
+  const pairs = requirements.flatMap((line) => STATUSES.filter((status) => status !== 'not_applicable').map((status) => ({ line, status })));
   const counts = await boundedMap(pairs, COUNTS_IN_FLIGHT, ({ line, status }) => store.countWithStatus(line.id, status));
   pairs.forEach(({ line, status }, i) => {
     const count = counts[i] ?? 0;
