@@ -4,6 +4,7 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoStateStore } from '../adapters/dynamodb/dynamo-state-store.ts';
 import { loadCatalog } from '../core/catalog/load.ts';
 import type { Catalog } from '../core/catalog/schema.ts';
+import type { DondocError } from '../core/errors.ts';
 import { isoWeekday } from '../core/notify/run-days.ts';
 import { formatVn, parseInstant, vnDate } from '../core/time.ts';
 import { loadDemo } from './demo/load-demo.ts';
@@ -43,6 +44,8 @@ export interface RunningLocal {
   web: LocalWeb;
   stack: LocalStack;
   inbox: string;
+  /** settles if a local service ends on its own after the start: the caller stops and says so */
+  lost: Promise<DondocError>;
   stop(): Promise<void>;
 }
 
@@ -61,8 +64,14 @@ export async function runLocal(opts: RunLocalOptions): Promise<RunningLocal> {
   /* A step that fails stops what the steps before it started: a stack half started must end the command, not hold it open on its servers. */
   const stops = new StopList();
   stops.add(() => web.stop());
+  let followLost: (stack: LocalStack) => void = () => {};
+  const lost = new Promise<DondocError>((resolve) => {
+    followLost = (stack) => void stack.lost.then(resolve);
+  });
   try {
-    return await startOn(web, stops, { ...opts, dataDir, catalog, startedAt });
+    /* A service lost mid-start ends the start with why, rather than leaving its requests to fail one by one. */
+    const started = await Promise.race([startOn(web, stops, { ...opts, dataDir, catalog, startedAt }, followLost), lost.then((err) => Promise.reject(err))]);
+    return { ...started, lost };
   } catch (err) {
     /* The failure that stopped the start is the one to report; a service that also fails to stop is told, not thrown over it. */
     await stops.stopAll().catch((stopErr: unknown) => opts.print(`! ${stopErr instanceof Error ? stopErr.message : String(stopErr)}`));
@@ -71,7 +80,12 @@ export async function runLocal(opts: RunLocalOptions): Promise<RunningLocal> {
 }
 
 /** Everything after the web server, each thing started added to `stops`. */
-async function startOn(web: LocalWeb, stops: StopList, opts: RunLocalOptions & { catalog: Catalog; startedAt: number }): Promise<RunningLocal> {
+async function startOn(
+  web: LocalWeb,
+  stops: StopList,
+  opts: RunLocalOptions & { catalog: Catalog; startedAt: number },
+  onStack: (stack: LocalStack) => void,
+): Promise<Omit<RunningLocal, 'lost'>> {
   const { dataDir, catalog, startedAt } = opts;
   if (opts.buildDashboard !== false) {
     const started = Date.now();
@@ -89,6 +103,7 @@ async function startOn(web: LocalWeb, stops: StopList, opts: RunLocalOptions & {
     onHandlerError: (queue, error) => opts.print(`! ${queue}: ${error instanceof Error ? error.message : String(error)}`),
   });
   stops.add(() => stack.stop());
+  onStack(stack);
   const store = new DynamoStateStore(DynamoDBDocumentClient.from(stack.dynamodb, { marshallOptions: { removeUndefinedValues: true } }), LOCAL_NAMES.table);
   const runSchedule = async (run: 'daily' | 'digest', asOf?: string) => {
     const started = Date.now();

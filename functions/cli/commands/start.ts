@@ -51,11 +51,16 @@ export async function startCommand(ctx: CliContext, raw: unknown): Promise<void>
   });
   if (!opts.once) {
     print('\nCtrl-C để dừng / to stop.');
-    await new Promise<void>((resolve) => {
+    const stopped = new Promise<void>((resolve) => {
       process.once('SIGINT', resolve);
       process.once('SIGTERM', resolve);
     });
+    const lost = await Promise.race([stopped.then(() => undefined), running.lost]);
     print('Đang dừng / stopping…');
+    if (lost) {
+      await running.stop();
+      throw lost;
+    }
   }
   await running.stop();
 }

@@ -21,10 +21,24 @@ const ChildMessage = z.union([
   z.object({ unopenable: UnopenableState }),
 ]);
 
+export interface LocalDynamo extends LocalService {
+  /** settles with what happened if dynalite ends before `stop()` asks it to: every request after that fails */
+  lost: Promise<DondocError>;
+}
+
 /** dynalite: the DynamoDB API on loopback, the same requests as on AWS, in a child process. */
-export async function startLocalDynamo(opts: LocalDynamoOptions = {}): Promise<LocalService> {
+export async function startLocalDynamo(opts: LocalDynamoOptions = {}): Promise<LocalDynamo> {
   const child = fork(SERVER, [opts.path ?? '', String(opts.port ?? 0)], { execArgv: ['--import', TSX], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  let stopping = false;
+  const lost = new Promise<DondocError>((resolve) => {
+    child.once('exit', (code, signal) => {
+      if (stopping) return;
+      const how = signal === null ? `exit code ${code}` : signal;
+      const kept = opts.path === undefined ? '' : `; dữ liệu vẫn ở / its state stays in ${opts.path}`;
+      resolve(new DondocError('LOCAL_SERVICE', `dynalite (DynamoDB) đã dừng ngoài dự kiến / stopped unexpectedly (${how})${kept}: chạy lại / start again`));
+    });
+  });
   const endpoint = await new Promise<string>((resolve, reject) => {
     child.once('message', (message) => {
       const said = ChildMessage.parse(message);
@@ -35,7 +49,9 @@ export async function startLocalDynamo(opts: LocalDynamoOptions = {}): Promise<L
   });
   return {
     endpoint,
+    lost,
     async stop() {
+      stopping = true;
       child.kill('SIGTERM');
       await exited;
     },

@@ -4,6 +4,7 @@ import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { createDondocTable } from '../../adapters/dynamodb/create-table.ts';
+import type { DondocError } from '../../core/errors.ts';
 import { SNAPSHOTS_PREFIX } from '../../core/snapshot/object-keys.ts';
 import { lambdaContext } from '../queue/lambda-context.ts';
 import { LocalQueue } from '../queue/local-queue.ts';
@@ -31,6 +32,8 @@ export interface LocalStackOptions {
 
 export interface LocalStack {
   endpoints: LocalEndpoints;
+  /** settles if a service in a process of its own (dynalite) ends before `stop()`: the stack cannot go on */
+  lost: Promise<DondocError>;
   mailboxUrl: string;
   s3: S3Client;
   dynamodb: DynamoDBClient;
@@ -104,6 +107,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
 
     return {
       endpoints,
+      lost: dynamo.lost,
       mailboxUrl: ses.mailboxUrl,
       s3,
       dynamodb,

@@ -1,0 +1,87 @@
+import { execFile, spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterEach, describe, expect, it } from 'vitest';
+import { runCli } from '../cli/run-cli.ts';
+
+const BIN = fileURLToPath(new URL('../../bin/dondoc.mjs', import.meta.url));
+
+interface Started {
+  pid: number;
+  output: () => string;
+  /** the exit code, once the command has ended */
+  exited: Promise<number | null>;
+}
+
+/* The real executable, watched as it runs: these tests act on it before it ends. */
+function startCli(args: readonly string[]): Started {
+  const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { pid: child.pid ?? -1, output: () => output, exited };
+}
+
+async function printed(started: Started, text: string, ms = 60_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!started.output().includes(text)) {
+    if (Date.now() > deadline) throw new Error(`"${text}" not printed in ${ms} ms:\n${started.output()}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/* dynalite runs in a child process of the command's own: the one that runs dynalite-process.ts. */
+async function killDynalite(parent: number): Promise<void> {
+  const { stdout } = await promisify(execFile)('ps', ['-o', 'pid=,args=', '--ppid', String(parent)]);
+  const line = stdout.split('\n').find((l) => l.includes('dynalite-process'));
+  if (line === undefined) throw new Error(`no dynalite child under ${parent}:\n${stdout}`);
+  process.kill(Number(line.trim().split(/\s+/)[0]), 'SIGKILL');
+}
+
+async function withinMs<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`not settled within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+
+describe('dondoc start when dynalite dies under it', () => {
+  let dataDir: string | undefined;
+  afterEach(async () => {
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('while running: stops the rest and exits 1 saying what stopped and where its state is, not with a trace', async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'dondoc-lost-'));
+    const started = startCli(['start', '--no-demo', '--port', '0', '--data-dir', dataDir]);
+    await printed(started, 'Ctrl-C');
+    await killDynalite(started.pid);
+    expect(await withinMs(started.exited, 15_000)).toBe(1);
+    expect(started.output()).toContain('dondoc: [LOCAL_SERVICE] dynalite (DynamoDB) đã dừng ngoài dự kiến / stopped unexpectedly (SIGKILL)');
+    expect(started.output()).toContain(join(dataDir, 'state', 'dynamodb'));
+    expect(started.output()).not.toContain('    at ');
+  });
+
+  it('while loading the demo: ends the start the same way, and the next start takes up where it stopped', async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'dondoc-lost-demo-'));
+    const args = ['start', '--once', '--scale', '0.05', '--port', '0', '--data-dir', dataDir];
+    const started = startCli(args);
+    await printed(started, 'uploading students-stale.csv');
+    await killDynalite(started.pid);
+    expect(await withinMs(started.exited, 15_000)).toBe(1);
+    expect(started.output()).toContain('[LOCAL_SERVICE]');
+    expect(started.output()).not.toContain('    at ');
+
+    const again = await runCli(args);
+    expect(again.code).toBe(0);
+    /* The registry was recorded before the loss: it is not uploaded again. */
+    expect(again.stderr).not.toContain('uploading units.csv');
+    expect(again.stderr).toContain('uploading explanations.csv');
+    expect(again.stderr).toContain('ready in');
+  });
+});
