@@ -40,23 +40,27 @@ export function buildUnitView(input: UnitViewInput): UnitView {
   const catalog = indexCatalog(input.catalog);
   const explained = input.state.explanations?.explanations ?? {};
   const order = (requirement: string) => catalog.get(requirement)?.order ?? Number.MAX_SAFE_INTEGER;
-  const requirements = [...input.statuses]
-    .sort((a, b) => order(a.requirement) - order(b.requirement) || (a.requirement < b.requirement ? -1 : 1))
-    .map((status): RequirementDetail => {
-      const requirement = catalog.get(status.requirement)?.requirement;
+  /* A requirement withdrawn from the catalog is no longer chased: its last status stays in the table, not on the page (its past stays in the history). */
+  const requirements = input.statuses
+    .flatMap((status) => {
+      const entry = catalog.get(status.requirement);
+      return entry === undefined ? [] : [{ status, requirement: entry.requirement, order: entry.order }];
+    })
+    .sort((a, b) => a.order - b.order)
+    .map(({ status, requirement }): RequirementDetail => {
       const shown = status.failingCodes.slice(0, FAILING_RECORDS_SHOWN);
       return {
         requirement: status.requirement,
-        title: requirement?.title ?? status.requirement,
+        title: requirement.title,
         dispatch: status.dispatch,
         status: status.status,
         ...(status.deadline === undefined ? {} : { deadline: status.deadline }),
         total: status.total,
         failing: status.failing,
         rate: status.rate,
-        ...(requirement?.action === undefined ? {} : { action: requirement.action }),
-        ...(requirement === undefined || MET.has(status.status) ? {} : { progress: progressSentence(requirement.rule.kind, requirement.entity, status) }),
-        failingRecords: shown.map((code) => failingRecord(code, requirement?.entity, explained)),
+        ...(requirement.action === undefined ? {} : { action: requirement.action }),
+        ...(MET.has(status.status) ? {} : { progress: progressSentence(requirement.rule.kind, requirement.entity, status) }),
+        failingRecords: shown.map((code) => failingRecord(code, requirement.entity, explained)),
         /* the stored list is itself capped; `failing` is the true count */
         more: Math.max(0, status.failing - shown.length),
       };

@@ -51,7 +51,7 @@ describe('buildUnitView', () => {
   const school = unit('THPT1', { district: 'Hồng Bàng', headEmail: 'hieutruong@thpt1.edu.vn', officerEmail: 'canbo@thpt1.edu.vn' });
   const view = buildUnitView({
     unit: school,
-    statuses: [status(STAFF_REQ, { failing: 1, failingCodes: ['HS0001'] }), status(REQ)],
+    statuses: [status(STAFF_REQ, { failing: 1, failingCodes: ['HS0001'] }), status('retired/requirement'), status(REQ)],
     state,
     claims: [claim('reminder-1', run('2023-06-07')), claim('escalation-1', run('2023-06-09')), claim('escalation-2')],
     findings: [{ kind: 'missing_email', unit: 'THPT1', field: 'officer_email' }],
@@ -69,7 +69,7 @@ describe('buildUnitView', () => {
     expect(JSON.stringify(view.unit)).not.toContain('@');
   });
 
-  it('lists requirements in catalog order with what to do, and the first failing records with the rest counted from the true total', () => {
+  it('lists the catalog’s requirements in its order with what to do, and the first failing records with the rest counted from the true total', () => {
     expect(view.requirements.map((r) => r.requirement)).toEqual([REQ, STAFF_REQ]);
     const [students] = view.requirements;
     expect(students).toMatchObject({ title: requirementWith().title, status: 'overdue', deadline: DEADLINE, action: requirementWith().action });
