@@ -77,6 +77,8 @@ describe('dashboard API on dynalite', () => {
         result('THPT-01', REQ, 'overdue'),
         /* a status left behind by a unit since removed from the registry */
         result('TH-GONE', REQ, 'overdue'),
+        /* and one of a requirement since withdrawn from the catalog */
+        result('TH-A1', 'withdrawn/requirement', 'overdue'),
       ],
       Date.UTC(2023, 5, 23),
     );
@@ -108,7 +110,7 @@ describe('dashboard API on dynalite', () => {
   });
 
   describe('GET /api/units/{code}', () => {
-    it('gives a unit its registry entry (no addresses), requirements with failing records, and sent emails (not the claims still in flight)', async () => {
+    it('gives a unit its registry entry (no addresses), the catalog’s requirements with failing records, and sent emails (not the claims still in flight)', async () => {
       const res = await get<UnitView>('/api/units/TH-A1', SCHOOL_A1);
       expect(res.status).toBe(200);
       expect(res.body.unit).toEqual({ code: 'TH-A1', name: 'Đơn vị TH-A1', kind: 'school', levels: ['TH'], parent: 'PGD-A', district: null });
@@ -118,8 +120,12 @@ describe('dashboard API on dynalite', () => {
       expect(res.body.emails).toEqual([
         { requirement: REQ, stage: 'reminder-1', recipient: 'canbo@th-a1.edu.vn', day: '2023-06-20', subject: 'Nhắc việc: xác thực định danh học sinh', sentAt: expect.any(Number) },
       ]);
-      expect(res.body.history).toEqual([{ at: Date.UTC(2023, 5, 23), requirement: REQ, title: expect.stringContaining('học sinh'), to: 'overdue' }]);
-      expect(res.body.historyTotal).toBe(1);
+      /* A withdrawn requirement's past stays: the status changes happened. */
+      expect(res.body.history).toEqual([
+        { at: Date.UTC(2023, 5, 23), requirement: REQ, title: expect.stringContaining('học sinh'), to: 'overdue' },
+        { at: Date.UTC(2023, 5, 23), requirement: 'withdrawn/requirement', title: 'withdrawn/requirement', to: 'overdue' },
+      ]);
+      expect(res.body.historyTotal).toBe(2);
     });
 
     it('shows the data-quality findings of the latest daily run only', async () => {
@@ -172,7 +178,7 @@ describe('dashboard API on dynalite', () => {
       expect((await get<UnitChildren>('/api/units/PGD-A/children', DEPARTMENT)).body.children.map((c) => c.unit.unitCode)).not.toContain('TT-LONE');
     });
 
-    it('lists an office’s schools with their statuses, without the failing record codes or the officials’ mailboxes', async () => {
+    it('lists an office’s schools with their statuses of the catalog’s requirements, without the failing record codes or the officials’ mailboxes', async () => {
       const res = await get<UnitChildren>('/api/units/PGD-A/children', OFFICE_A);
       expect(res.status).toBe(200);
       const { officerEmail: _a, ...school3 } = REGISTRY[3] ?? { officerEmail: '' };

@@ -37,9 +37,11 @@ export async function unitChildren(deps: ApiDeps, scope: Scope, code: string): P
   const unit = await registeredUnit(deps.store, code);
   requireAccess(canRead(scope, unit), code);
   const children = (await childrenOf(deps, unit)).filter((child) => canRead(scope, child)).sort(byCode);
+  const chased = new Set(deps.catalog.dispatches.flatMap((d) => d.requirements.map((r) => r.id)));
   const rows = await boundedMap(children, STATUS_READS_IN_FLIGHT, async (child) => ({
     unit: listedUnit(child),
-    statuses: (await deps.store.getStatuses(child.unitCode)).map(statusSummary),
+    /* A requirement withdrawn from the catalog is no longer chased, nor counted against a unit. */
+    statuses: (await deps.store.getStatuses(child.unitCode)).filter((s) => chased.has(s.requirement)).map(statusSummary),
   }));
   return { unit: code, children: rows };
 }
