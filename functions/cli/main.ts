@@ -126,7 +126,15 @@ function exitCodeFor(err: unknown, ctx: CliContext): number {
   }
   if (err instanceof DondocError) {
     ctx.stderr.write(`dondoc: [${err.code}] ${err.message}\n`);
-    return err.code === 'INVALID_ARGUMENT' ? 2 : 1;
+    return exitCodeOf(err);
   }
   throw err;
+}
+
+/* Stopped by Ctrl-C: the shell's code for a command ended by SIGINT, so a script tells it from a failure. */
+const INTERRUPTED_EXIT_CODE = 130;
+
+function exitCodeOf(err: DondocError): number {
+  if (err.code === 'INVALID_ARGUMENT') return 2;
+  return err.code === 'INTERRUPTED' ? INTERRUPTED_EXIT_CODE : 1;
 }

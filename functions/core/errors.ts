@@ -8,6 +8,8 @@ export type DondocErrorCode =
   | 'INVALID_ARGUMENT'
   /** a service of the local stack (dynalite, s3rver, aws-ses-v2-local) misbehaved */
   | 'LOCAL_SERVICE'
+  /** the person stopped a long command (Ctrl-C) before it finished */
+  | 'INTERRUPTED'
   /** the caller's identity (dashboard token claims) is missing or unusable */
   | 'UNAUTHENTICATED'
   /** the caller is known but the thing asked for is outside their scope */

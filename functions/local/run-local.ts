@@ -4,7 +4,7 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoStateStore } from '../adapters/dynamodb/dynamo-state-store.ts';
 import { loadCatalog } from '../core/catalog/load.ts';
 import type { Catalog } from '../core/catalog/schema.ts';
-import type { DondocError } from '../core/errors.ts';
+import { DondocError } from '../core/errors.ts';
 import { isoWeekday } from '../core/notify/run-days.ts';
 import { formatVn, parseInstant, vnDate } from '../core/time.ts';
 import { loadDemo } from './demo/load-demo.ts';
@@ -37,6 +37,8 @@ export interface RunLocalOptions {
   clock: boolean;
   /** build dashboard/dist when it is missing or older than its sources (default; tests build it once instead) */
   buildDashboard?: boolean;
+  /** aborted (Ctrl-C) before the start is done: what was started stops, and the start rejects with INTERRUPTED */
+  signal?: AbortSignal;
   print: (line: string) => void;
 }
 
@@ -70,7 +72,11 @@ export async function runLocal(opts: RunLocalOptions): Promise<RunningLocal> {
   });
   try {
     /* A service lost mid-start ends the start with why, rather than leaving its requests to fail one by one. */
-    const started = await Promise.race([startOn(web, stops, { ...opts, dataDir, catalog, startedAt }, followLost), lost.then((err) => Promise.reject(err))]);
+    const started = await Promise.race([
+      startOn(web, stops, { ...opts, dataDir, catalog, startedAt }, followLost),
+      lost.then((err) => Promise.reject(err)),
+      interruption(opts.signal),
+    ]);
     return { ...started, lost };
   } catch (err) {
     /* The failure that stopped the start is the one to report; a service that also fails to stop is told, not thrown over it. */
@@ -154,6 +160,16 @@ async function startOn(
     inbox,
     stop: () => stops.stopAll(),
   };
+}
+
+/* The load resumes from what the table recorded, so stopping mid-way loses nothing but time. */
+function interruption(signal: AbortSignal | undefined): Promise<never> {
+  return new Promise((_, reject) => {
+    const interrupted = () =>
+      reject(new DondocError('INTERRUPTED', 'Đã dừng trước khi khởi động xong / stopped before the start was done: lần sau tiếp tục từ chỗ dừng / the next start takes up where this one stopped'));
+    if (signal?.aborted) interrupted();
+    else signal?.addEventListener('abort', interrupted, { once: true });
+  });
 }
 
 function seconds(since: number): string {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DEPARTMENT_CODE } from '../../demo/province-units.ts';
 import { SEED_004_AS_OF } from '../../demo/seed004.ts';
+import type { DondocError } from '../../core/errors.ts';
 import { runLocal } from '../../local/run-local.ts';
 import { LocalStateError } from '../../local/services/local-state-error.ts';
 import type { CliContext } from '../context.ts';
@@ -29,40 +30,59 @@ export async function startCommand(ctx: CliContext, raw: unknown): Promise<void>
   if (!parsed.success) throw new UsageError(`Tùy chọn không hợp lệ / invalid option: ${parsed.error.issues.map((i) => `--${String(i.path[0])}: ${i.message}`).join('; ')}`);
   const opts = parsed.data;
   const print = (line: string) => ctx.stderr.write(`${line}\n`);
-  const running = await runLocal({
-    dataDir: opts.dataDir,
-    port: opts.port,
-    ...(opts.asOf === undefined ? {} : { asOf: opts.asOf }),
-    demo: opts.demo ? { scale: opts.scale, seed: opts.seed, asOf: SEED_004_AS_OF, firstRun: DEFAULT_DEMO_RUN, trendRuns: DEMO_TREND_RUNS } : undefined,
-    department: opts.department,
-    logLevel: opts.verbose ? 'INFO' : 'WARN',
-    clock: !opts.once,
-    print,
-  }).catch((err: unknown) => {
-    if (err instanceof LocalStateError) throw new BadInputError(stateMessage(err));
-    if (isPortInUse(err)) throw new UsageError(`Cổng ${opts.port} đang được dùng / port ${opts.port} is in use: chọn cổng khác với --port / pick another with --port`);
-    const unusable = unusablePath(err);
-    if (unusable) {
-      throw new BadInputError(
-        `Không ghi được vào thư mục dữ liệu / the data folder cannot be written: ${unusable.path} (${unusable.code}); chọn thư mục khác với --data-dir / pick another with --data-dir`,
-      );
-    }
-    throw err;
-  });
-  if (!opts.once) {
-    print('\nCtrl-C để dừng / to stop.');
-    const stopped = new Promise<void>((resolve) => {
-      process.once('SIGINT', resolve);
-      process.once('SIGTERM', resolve);
-    });
-    const lost = await Promise.race([stopped.then(() => undefined), running.lost]);
+  /* Ctrl-C stops the services cleanly at any point, the demo's load included. */
+  const stop = new AbortController();
+  const onStop = () => {
     print('Đang dừng / stopping…');
-    if (lost) {
-      await running.stop();
-      throw lost;
-    }
+    stop.abort();
+  };
+  process.once('SIGINT', onStop);
+  process.once('SIGTERM', onStop);
+  try {
+    const running = await runLocal({
+      dataDir: opts.dataDir,
+      port: opts.port,
+      ...(opts.asOf === undefined ? {} : { asOf: opts.asOf }),
+      demo: opts.demo ? { scale: opts.scale, seed: opts.seed, asOf: SEED_004_AS_OF, firstRun: DEFAULT_DEMO_RUN, trendRuns: DEMO_TREND_RUNS } : undefined,
+      department: opts.department,
+      logLevel: opts.verbose ? 'INFO' : 'WARN',
+      clock: !opts.once,
+      signal: stop.signal,
+      print,
+    }).catch((err: unknown) => {
+      throw startFailure(err, opts.port);
+    });
+    const lost = opts.once ? undefined : await untilStopped(stop.signal, running.lost, print);
+    if (lost) print('Đang dừng / stopping…');
+    await running.stop();
+    if (lost) throw lost;
+  } finally {
+    process.off('SIGINT', onStop);
+    process.off('SIGTERM', onStop);
   }
-  await running.stop();
+}
+
+/** Waits for Ctrl-C, or for a service to end on its own (then returns why). */
+async function untilStopped(signal: AbortSignal, lost: Promise<DondocError>, print: (line: string) => void): Promise<DondocError | undefined> {
+  print('\nCtrl-C để dừng / to stop.');
+  const stopped = new Promise<undefined>((resolve) => {
+    if (signal.aborted) resolve(undefined);
+    else signal.addEventListener('abort', () => resolve(undefined), { once: true });
+  });
+  return Promise.race([stopped, lost]);
+}
+
+/** What the person is told when the start fails for a reason they can act on. */
+function startFailure(err: unknown, port: number): unknown {
+  if (err instanceof LocalStateError) return new BadInputError(stateMessage(err));
+  if (isPortInUse(err)) return new UsageError(`Cổng ${port} đang được dùng / port ${port} is in use: chọn cổng khác với --port / pick another with --port`);
+  const unusable = unusablePath(err);
+  if (unusable) {
+    return new BadInputError(
+      `Không ghi được vào thư mục dữ liệu / the data folder cannot be written: ${unusable.path} (${unusable.code}); chọn thư mục khác với --data-dir / pick another with --data-dir`,
+    );
+  }
+  return err;
 }
 
 function stateMessage(err: LocalStateError): string {

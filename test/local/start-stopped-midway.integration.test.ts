@@ -34,13 +34,6 @@ async function printed(started: Started, text: string, ms = 60_000): Promise<voi
   }
 }
 
-/* dynalite runs in a child process of the command's own: the one that runs dynalite-process.ts. */
-async function killDynalite(parent: number): Promise<void> {
-  const { stdout } = await promisify(execFile)('ps', ['-o', 'pid=,args=', '--ppid', String(parent)]);
-  const line = stdout.split('\n').find((l) => l.includes('dynalite-process'));
-  if (line === undefined) throw new Error(`no dynalite child under ${parent}:\n${stdout}`);
-  process.kill(Number(line.trim().split(/\s+/)[0]), 'SIGKILL');
-}
 
 async function withinMs<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -49,6 +42,44 @@ async function withinMs<T>(promise: Promise<T>, ms: number): Promise<T> {
   });
   return Promise.race([promise, late]).finally(() => clearTimeout(timer));
 }
+
+/* dynalite runs in a child process of the command's own: the one that runs dynalite-process.ts. */
+async function dynaliteOf(parent: number): Promise<number> {
+  const { stdout } = await promisify(execFile)('ps', ['-o', 'pid=,args=', '--ppid', String(parent)]);
+  const line = stdout.split('\n').find((l) => l.includes('dynalite-process'));
+  if (line === undefined) throw new Error(`no dynalite child under ${parent}:\n${stdout}`);
+  return Number(line.trim().split(/\s+/)[0]);
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe('dondoc start stopped by Ctrl-C before it is ready', () => {
+  let dataDir: string | undefined;
+  afterEach(async () => {
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('stops its services, says the next start takes up from there, and exits 130', async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'dondoc-ctrl-c-'));
+    const started = startCli(['start', '--once', '--scale', '0.05', '--port', '0', '--data-dir', dataDir]);
+    await printed(started, 'uploading students-stale.csv');
+    const dynalite = await dynaliteOf(started.pid);
+    process.kill(started.pid, 'SIGINT');
+    expect(await withinMs(started.exited, 15_000)).toBe(130);
+    expect(started.output()).toContain('Đang dừng / stopping…');
+    expect(started.output()).toContain('dondoc: [INTERRUPTED]');
+    expect(started.output()).toContain('the next start takes up where this one stopped');
+    expect(started.output()).not.toContain('ready in');
+    expect(isRunning(dynalite)).toBe(false);
+  });
+});
 
 describe('dondoc start when dynalite dies under it', () => {
   let dataDir: string | undefined;
@@ -60,7 +91,7 @@ describe('dondoc start when dynalite dies under it', () => {
     dataDir = await mkdtemp(join(tmpdir(), 'dondoc-lost-'));
     const started = startCli(['start', '--no-demo', '--port', '0', '--data-dir', dataDir]);
     await printed(started, 'Ctrl-C');
-    await killDynalite(started.pid);
+    process.kill(await dynaliteOf(started.pid), 'SIGKILL');
     expect(await withinMs(started.exited, 15_000)).toBe(1);
     expect(started.output()).toContain('dondoc: [LOCAL_SERVICE] dynalite (DynamoDB) đã dừng ngoài dự kiến / stopped unexpectedly (SIGKILL)');
     expect(started.output()).toContain(join(dataDir, 'state', 'dynamodb'));
@@ -72,7 +103,7 @@ describe('dondoc start when dynalite dies under it', () => {
     const args = ['start', '--once', '--scale', '0.05', '--port', '0', '--data-dir', dataDir];
     const started = startCli(args);
     await printed(started, 'uploading students-stale.csv');
-    await killDynalite(started.pid);
+    process.kill(await dynaliteOf(started.pid), 'SIGKILL');
     expect(await withinMs(started.exited, 15_000)).toBe(1);
     expect(started.output()).toContain('[LOCAL_SERVICE]');
     expect(started.output()).not.toContain('    at ');
