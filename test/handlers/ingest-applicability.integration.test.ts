@@ -1,13 +1,7 @@
-import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DynamoStateStore } from '../../functions/adapters/dynamodb/dynamo-state-store.ts';
-import { S3SnapshotObjects } from '../../functions/adapters/s3/s3-snapshot-objects.ts';
 import { loadCatalog } from '../../functions/core/catalog/load.ts';
 import { parseInstant } from '../../functions/core/time.ts';
-import { ingestBatch, type IngestHandlerDeps } from '../../functions/handlers/ingest.ts';
-import { startDynalite, type DynaliteFixture } from '../adapters/dynalite-fixture.ts';
-import { startS3rver, type S3rverFixture } from './s3rver-fixture.ts';
-import { fakeContext, s3NotificationBody, sqsEvent, sqsRecord } from './sqs-events.ts';
+import { startAsOfIngest, type AsOfIngest } from './as-of-ingest.ts';
 
 /* Seed 000 §2.2: schools only, not centres. */
 const ACCREDITATION = 'bg-2024-cap-nhat-bien-dong/kiem-dinh-chuan-quoc-gia';
@@ -27,34 +21,18 @@ const units = (kind: string) =>
 const PROFILES = ['Mã trường,Xã/Phường,Quận/Huyện,Mức độ kiểm định,Mức chuẩn quốc gia', 'VY-01,Thị trấn Nếnh,Huyện Việt Yên,,'].join('\n');
 
 describe('a registry change that makes a requirement stop applying', () => {
-  let db: DynaliteFixture;
-  let s3: S3rverFixture;
-  let deps: IngestHandlerDeps;
-
-  async function ingest(key: string, body: string, asOf: string) {
-    await s3.s3.send(new PutObjectCommand({ Bucket: s3.bucket, Key: key, Body: body, Metadata: { 'as-of': asOf } }));
-    const out = await ingestBatch(deps)(sqsEvent(sqsRecord('m', s3NotificationBody(s3.bucket, key))), fakeContext());
-    expect(out.batchItemFailures).toEqual([]);
-  }
-
-  const statusOf = async (requirement: string) => (await deps.store.getStatuses('VY-01')).find((s) => s.requirement === requirement)?.status;
+  let stack: AsOfIngest;
+  const ingest = (key: string, body: string, asOf: string) => stack.ingest(key, body, asOf);
+  const statusOf = async (requirement: string) => (await stack.deps.store.getStatuses('VY-01')).find((s) => s.requirement === requirement)?.status;
 
   beforeAll(async () => {
-    [db, s3] = await Promise.all([startDynalite(), startS3rver()]);
-    deps = {
-      store: new DynamoStateStore(db.documentClient, db.tableName),
-      objects: new S3SnapshotObjects(s3.s3, s3.bucket),
-      catalog: await loadCatalog(),
-      now: () => parseInstant('2024-03-01T08:00:00+07:00'),
-      evaluateAt: 'as_of',
-      onRejected: async () => {},
-    };
+    stack = await startAsOfIngest(await loadCatalog(), '2024-03-01T08:00:00+07:00');
     await ingest('snapshots/units/1.ndjson', units('Trường'), '2024-02-20T08:00:00+07:00');
     await ingest('snapshots/profiles/1.csv', PROFILES, '2024-02-21T08:00:00+07:00');
   });
 
   afterAll(async () => {
-    await Promise.all([db?.stop(), s3?.stop()]);
+    await stack?.stop();
   });
 
   it('retires its status when a school is registered again as a centre, and keeps the rest', async () => {
@@ -66,9 +44,9 @@ describe('a registry change that makes a requirement stop applying', () => {
     expect(await statusOf(ACCREDITATION)).toBeUndefined();
     expect(await statusOf(ADDRESSES)).toBe('overdue');
     const overdue: string[] = [];
-    for await (const unit of deps.store.unitsWithStatus(ACCREDITATION, 'overdue')) overdue.push(unit);
+    for await (const unit of stack.deps.store.unitsWithStatus(ACCREDITATION, 'overdue')) overdue.push(unit);
     expect(overdue).toEqual([]);
-    expect((await deps.store.getStatusHistory('VY-01')).filter((c) => c.requirement === ACCREDITATION)).toEqual([
+    expect((await stack.deps.store.getStatusHistory('VY-01')).filter((c) => c.requirement === ACCREDITATION)).toEqual([
       { unit: 'VY-01', requirement: ACCREDITATION, to: 'overdue', at: parseInstant('2024-02-21T08:00:00+07:00') },
       { unit: 'VY-01', requirement: ACCREDITATION, from: 'overdue', to: 'not_applicable', at: parseInstant('2024-02-22T08:00:00+07:00') },
     ]);

@@ -1,19 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DynamoStateStore } from '../../functions/adapters/dynamodb/dynamo-state-store.ts';
-import { S3SnapshotObjects } from '../../functions/adapters/s3/s3-snapshot-objects.ts';
 import { loadCatalog } from '../../functions/core/catalog/load.ts';
 import type { Catalog } from '../../functions/core/catalog/schema.ts';
 import { requirementsReading } from '../../functions/core/evaluation/entities-read.ts';
 import { evaluate } from '../../functions/core/evaluation/evaluate.ts';
 import type { StoredStatus } from '../../functions/core/ports/state-store.ts';
 import { parseInstant } from '../../functions/core/time.ts';
-import { ingestBatch, type IngestHandlerDeps } from '../../functions/handlers/ingest.ts';
-import { startDynalite, type DynaliteFixture } from '../adapters/dynalite-fixture.ts';
-import { startS3rver, type S3rverFixture } from './s3rver-fixture.ts';
-import { fakeContext, s3NotificationBody, sqsEvent, sqsRecord } from './sqs-events.ts';
+import { startAsOfIngest, type AsOfIngest } from './as-of-ingest.ts';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/snapshots/', import.meta.url));
 const UNITS = ['SGD-HP', 'PGD-NQ', 'THCS002', 'THPT001'];
@@ -29,40 +23,25 @@ const STAFF = [
 
 /* Uploads are judged at their own as-of here, so which evaluation wrote a status shows in its evaluatedAt. */
 describe('an upload re-evaluates only the requirements that read its entity', () => {
-  let db: DynaliteFixture;
-  let s3: S3rverFixture;
-  let deps: IngestHandlerDeps;
+  let stack: AsOfIngest;
   let catalog: Catalog;
-
-  async function ingest(key: string, body: Buffer | string, asOf: string) {
-    await s3.s3.send(new PutObjectCommand({ Bucket: s3.bucket, Key: key, Body: body, Metadata: { 'as-of': asOf } }));
-    const out = await ingestBatch(deps)(sqsEvent(sqsRecord('m', s3NotificationBody(s3.bucket, key))), fakeContext());
-    expect(out.batchItemFailures).toEqual([]);
-  }
+  const ingest = (key: string, body: Buffer | string, asOf: string) => stack.ingest(key, body, asOf);
 
   async function statuses(): Promise<StoredStatus[]> {
-    return (await Promise.all(UNITS.map((code) => deps.store.getStatuses(code)))).flat();
+    return (await Promise.all(UNITS.map((code) => stack.deps.store.getStatuses(code)))).flat();
   }
 
   const reading = (entity: 'students' | 'staff') => new Set(requirementsReading(catalog, entity).dispatches.flatMap((d) => d.requirements.map((r) => r.id)));
 
   beforeAll(async () => {
-    [db, s3] = await Promise.all([startDynalite(), startS3rver()]);
     catalog = await loadCatalog();
-    deps = {
-      store: new DynamoStateStore(db.documentClient, db.tableName),
-      objects: new S3SnapshotObjects(s3.s3, s3.bucket),
-      catalog,
-      now: () => parseInstant('2023-06-26T08:00:00+07:00'),
-      evaluateAt: 'as_of',
-      onRejected: async () => {},
-    };
+    stack = await startAsOfIngest(catalog, '2023-06-26T08:00:00+07:00');
     await ingest('snapshots/units/u.ndjson', await readFile(`${FIXTURES}units-sample.ndjson`), FIRST);
     await ingest('snapshots/students/s.csv', await readFile(`${FIXTURES}students-sample.csv`), FIRST);
   });
 
   afterAll(async () => {
-    await Promise.all([db?.stop(), s3?.stop()]);
+    await stack?.stop();
   });
 
   it('rewrites the staff requirements and leaves every other status as the students upload stored it', async () => {
@@ -83,8 +62,8 @@ describe('an upload re-evaluates only the requirements that read its entity', ()
   });
 
   it('stores exactly what evaluating every requirement at each status’s own instant says', async () => {
-    const registry = await deps.store.getUnits(UNITS);
-    const states = await deps.store.getUnitStates(UNITS);
+    const registry = await stack.deps.store.getUnits(UNITS);
+    const states = await stack.deps.store.getUnitStates(UNITS);
     for (const stored of await statuses()) {
       const full = evaluate(catalog, { registry, states, asOf: stored.evaluatedAt }).find((r) => r.unit === stored.unit && r.requirement === stored.requirement);
       const { evaluatedAt, ...result } = stored;
