@@ -64,7 +64,8 @@ export async function runLocal(opts: RunLocalOptions): Promise<RunningLocal> {
   /* The port first: a busy one is the likeliest failure, and should not wait for a build. */
   const web = await startLocalWeb(opts.port);
   /* A step that fails stops what the steps before it started: a stack half started must end the command, not hold it open on its servers. */
-  const stops = new StopList();
+  const told = (err: unknown) => opts.print(`! ${err instanceof Error ? err.message : String(err)}`);
+  const stops = new StopList(told);
   stops.add(() => web.stop());
   let followLost: (stack: LocalStack) => void = () => {};
   const lost = new Promise<DondocError>((resolve) => {
@@ -80,7 +81,7 @@ export async function runLocal(opts: RunLocalOptions): Promise<RunningLocal> {
     return { ...started, lost };
   } catch (err) {
     /* The failure that stopped the start is the one to report; a service that also fails to stop is told, not thrown over it. */
-    await stops.stopAll().catch((stopErr: unknown) => opts.print(`! ${stopErr instanceof Error ? stopErr.message : String(stopErr)}`));
+    await stops.stopAll().catch(told);
     throw err;
   }
 }
@@ -93,6 +94,8 @@ async function startOn(
   onStack: (stack: LocalStack) => void,
 ): Promise<Omit<RunningLocal, 'lost'>> {
   const { dataDir, catalog, startedAt } = opts;
+  /* Stopped meanwhile (Ctrl-C): the start has already been reported as interrupted; go no further. */
+  const going = () => opts.signal?.throwIfAborted();
   if (opts.buildDashboard !== false) {
     const started = Date.now();
     /* The pipeline runs without the page: a failed build leaves the server saying how to build it. */
@@ -101,6 +104,7 @@ async function startOn(
       (err: unknown) => opts.print(`! Không dựng được bảng điều khiển / dashboard build failed: ${err instanceof Error ? err.message : String(err)}`),
     );
   }
+  going();
   const stack = await startLocalStack({
     dataDir: join(dataDir, 'state'),
     department: opts.department,
@@ -109,6 +113,7 @@ async function startOn(
     onHandlerError: (queue, error) => opts.print(`! ${queue}: ${error instanceof Error ? error.message : String(error)}`),
   });
   stops.add(() => stack.stop());
+  going();
   onStack(stack);
   const store = new DynamoStateStore(DynamoDBDocumentClient.from(stack.dynamodb, { marshallOptions: { removeUndefinedValues: true } }), LOCAL_NAMES.table);
   const runSchedule = async (run: 'daily' | 'digest', asOf?: string) => {
@@ -130,12 +135,14 @@ async function startOn(
     onError: (name, error) => opts.print(`! ${name}: ${error instanceof Error ? error.message : String(error)}`),
   });
   stops.add(stopInbox);
+  going();
   /* The addresses before the long part: the page is usable at once and says when no run has landed yet. */
   opts.print(whereThingsRun(web, stack, dataDir, inbox));
   if (opts.demo) opts.print('Đang nạp dữ liệu mẫu; trang hiện số liệu khi lần chạy đầu xong / loading the demo: the page shows figures once its first run is done');
 
   let replay = opts.asOf;
   if (opts.demo) {
+    going();
     const started = Date.now();
     const progress = storedProgress(store, async (at) => void (await runSchedule('digest', formatVn(parseInstant(at)))));
     const { loaded } = await loadDemo(stack, { cacheDir: join(dataDir, 'demo'), ...opts.demo, onProgress: opts.print }, progress);
@@ -144,6 +151,7 @@ async function startOn(
     if (!(await progress.played(opts.demo.firstRun))) replay ??= opts.demo.firstRun;
   }
   if (replay !== undefined) {
+    going();
     const at = formatVn(parseInstant(replay));
     await runSchedule('daily', at);
     if (isoWeekday(vnDate(parseInstant(at))) === 1) await runSchedule('digest', at);
@@ -151,6 +159,7 @@ async function startOn(
 
   if (opts.clock) stops.add(startLocalClock(async (run, asOf) => void (await runSchedule(run, asOf))));
 
+  going();
   opts.print(formatSummary(await readCompliance(store, catalog)));
   opts.print(`\n✓ Sẵn sàng / ready in ${seconds(startedAt)}: ${web.url}`);
 

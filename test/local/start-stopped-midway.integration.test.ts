@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
+import { runLocal } from '../../functions/local/run-local.ts';
 import { runCli } from '../cli/run-cli.ts';
 
 const BIN = fileURLToPath(new URL('../../bin/dondoc.mjs', import.meta.url));
@@ -35,6 +36,17 @@ async function printed(started: Started, text: string, ms = 60_000): Promise<voi
 }
 
 
+/* Polls until `probe` gives a value; fails after 10 s. */
+async function eventually<T>(probe: () => Promise<T | undefined>): Promise<T> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const value = await probe().catch(() => undefined);
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error('not so within 10 s');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 async function withinMs<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<never>((_, reject) => {
@@ -44,10 +56,15 @@ async function withinMs<T>(promise: Promise<T>, ms: number): Promise<T> {
 }
 
 /* dynalite runs in a child process of the command's own: the one that runs dynalite-process.ts. */
+async function childrenOf(parent: number): Promise<string[]> {
+  /* ps exits 1 when the process has no children. */
+  const { stdout } = await promisify(execFile)('ps', ['-o', 'pid=,args=', '--ppid', String(parent)]).catch(() => ({ stdout: '' }));
+  return stdout.split('\n').filter((line) => line.trim() !== '');
+}
+
 async function dynaliteOf(parent: number): Promise<number> {
-  const { stdout } = await promisify(execFile)('ps', ['-o', 'pid=,args=', '--ppid', String(parent)]);
-  const line = stdout.split('\n').find((l) => l.includes('dynalite-process'));
-  if (line === undefined) throw new Error(`no dynalite child under ${parent}:\n${stdout}`);
+  const line = (await childrenOf(parent)).find((l) => l.includes('dynalite-process'));
+  if (line === undefined) throw new Error(`no dynalite child under ${parent}`);
   return Number(line.trim().split(/\s+/)[0]);
 }
 
@@ -78,6 +95,27 @@ describe('dondoc start stopped by Ctrl-C before it is ready', () => {
     expect(started.output()).toContain('the next start takes up where this one stopped');
     expect(started.output()).not.toContain('ready in');
     expect(isRunning(dynalite)).toBe(false);
+  });
+});
+
+describe('runLocal stopped while its services start', () => {
+  let dataDir: string | undefined;
+  afterEach(async () => {
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('rejects as interrupted and stops the services it was still starting, instead of going on to be ready', async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'dondoc-aborted-'));
+    const printed: string[] = [];
+    const stop = new AbortController();
+    const started = runLocal({ dataDir, port: 0, demo: undefined, department: 'SGD', logLevel: 'WARN', clock: false, buildDashboard: false, signal: stop.signal, print: (line) => printed.push(line) });
+    const interrupted = expect(started).rejects.toMatchObject({ code: 'INTERRUPTED' });
+    /* Ctrl-C while dynalite's process is starting: the start gives up at once, and what it was starting stops once started. */
+    const dynalite = await eventually(() => dynaliteOf(process.pid));
+    stop.abort();
+    await interrupted;
+    await eventually(async () => (isRunning(dynalite) ? undefined : true));
+    expect(printed.join('\n')).not.toContain('ready in');
   });
 });
 

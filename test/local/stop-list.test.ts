@@ -31,4 +31,17 @@ describe('StopList', () => {
     expect(failure).toBeInstanceOf(AggregateError);
     expect((failure as AggregateError).errors.map((e: Error) => e.message)).toEqual(['b', 'a']);
   });
+
+  it('stops at once what is added after everything was stopped, and tells its failure', async () => {
+    const stopped: string[] = [];
+    const late: unknown[] = [];
+    const stops = new StopList((err) => late.push(err));
+    stops.add(() => void stopped.push('web'));
+    await stops.stopAll();
+    stops.add(() => void stopped.push('stack started meanwhile'));
+    stops.add(() => Promise.reject(new Error('inbox would not stop')));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(stopped).toEqual(['web', 'stack started meanwhile']);
+    expect(late).toEqual([new Error('inbox would not stop')]);
+  });
 });
