@@ -1,6 +1,7 @@
 import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { DondocError } from '../../core/errors.ts';
+import { applies } from '../../core/evaluation/applies.ts';
 import type { RollupEntry } from '../../core/evaluation/rollup-entries.ts';
 import type { Finding } from '../../core/notify/types.ts';
 import type { Status, UnitEntitySummary, UnitRequirementResult, UnitState } from '../../core/evaluation/types.ts';
@@ -161,6 +162,8 @@ export class DynamoStateStore implements StateStore {
     return made;
   }
 
+  /* A status whose requirement stopped applying stays as an item, so its lineage makes a retry of
+     the same evaluation report the same change; the readers of current statuses skip it. */
   async getStatuses(unit: string): Promise<StoredStatus[]> {
     const statuses: StoredStatus[] = [];
     for await (const item of this.queryUnit(unit, STATUS_PREFIX)) statuses.push(storedStatusOf(item));
@@ -347,12 +350,4 @@ export class DynamoStateStore implements StateStore {
       ...(projection === undefined ? {} : { ProjectionExpression: '#projected', ExpressionAttributeNames: { '#projected': projection } }),
     });
   }
-}
-
-/*
- * A status whose requirement stopped applying stays as an item, so its lineage makes a retry of
- * the same evaluation report the same change; readers of current statuses skip it.
- */
-function applies(status: StoredStatus): boolean {
-  return status.status !== 'not_applicable';
 }

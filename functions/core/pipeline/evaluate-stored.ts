@@ -1,4 +1,5 @@
 import type { Catalog } from '../catalog/schema.ts';
+import { applies } from '../evaluation/applies.ts';
 import { entitiesReadBy } from '../evaluation/entities-read.ts';
 import { evaluate } from '../evaluation/evaluate.ts';
 import { LEVELS_READ_FROM } from '../evaluation/evaluation-context.ts';
@@ -62,10 +63,6 @@ async function evaluateTargets(
   const states = await store.getUnitStates(codes, summariesRead(catalog, codes, scope));
   const wanted = new Set(targets);
   return evaluate(catalog, { registry: scope, states, asOf }).filter((r) => wanted.has(r.unit));
-}
-
-function applies(result: UnitRequirementResult): boolean {
-  return result.status !== 'not_applicable';
 }
 
 /* A unit missing from the registry is judged by the levels its people summaries show, so those come too. */

@@ -1,6 +1,7 @@
 import { canRead, type Scope } from '../../core/access/scope.ts';
 import { listedUnit, type ListedUnit } from '../../core/dashboard/listed-unit.ts';
 import { buildUnitView } from '../../core/dashboard/unit-view.ts';
+import { indexCatalog } from '../../core/notify/catalog-index.ts';
 import type { UnitView } from '../../core/dashboard/views.ts';
 import type { StoredStatus } from '../../core/ports/state-store.ts';
 import type { UnitRecord } from '../../core/snapshot/entities.ts';
@@ -37,7 +38,7 @@ export async function unitChildren(deps: ApiDeps, scope: Scope, code: string): P
   const unit = await registeredUnit(deps.store, code);
   requireAccess(canRead(scope, unit), code);
   const children = (await childrenOf(deps, unit)).filter((child) => canRead(scope, child)).sort(byCode);
-  const chased = new Set(deps.catalog.dispatches.flatMap((d) => d.requirements.map((r) => r.id)));
+  const chased = indexCatalog(deps.catalog);
   const rows = await boundedMap(children, STATUS_READS_IN_FLIGHT, async (child) => ({
     unit: listedUnit(child),
     /* A requirement withdrawn from the catalog is no longer chased, nor counted against a unit. */
