@@ -46,8 +46,6 @@ export interface RunningLocal {
   web: LocalWeb;
   stack: LocalStack;
   inbox: string;
-  /** settles if a local service ends on its own after the start: the caller stops and says so */
-  lost: Promise<DondocError>;
   stop(): Promise<void>;
 }
 
@@ -67,22 +65,19 @@ export async function runLocal(opts: RunLocalOptions): Promise<RunningLocal> {
   const told = (err: unknown) => opts.print(`! ${err instanceof Error ? err.message : String(err)}`);
   const stops = new StopList(told);
   stops.add(() => web.stop());
-  let followLost: (stack: LocalStack) => void = () => {};
-  const lost = new Promise<DondocError>((resolve) => {
-    followLost = (stack) => void stack.lost.then(resolve);
-  });
+  /* Ctrl-C, or a service lost mid-start: the start ends at once with why, rather than going on or failing request by request. */
+  const halt = new AbortController();
+  const interrupt = () => halt.abort(new DondocError('INTERRUPTED', INTERRUPTED_MESSAGE));
+  if (opts.signal?.aborted) interrupt();
+  else opts.signal?.addEventListener('abort', interrupt, { once: true });
   try {
-    /* A service lost mid-start ends the start with why, rather than leaving its requests to fail one by one. */
-    const started = await Promise.race([
-      startOn(web, stops, { ...opts, dataDir, catalog, startedAt }, followLost),
-      lost.then((err) => Promise.reject(err)),
-      interruption(opts.signal),
-    ]);
-    return { ...started, lost };
+    return await Promise.race([startOn(web, stops, { ...opts, dataDir, catalog, startedAt }, halt), halted(halt.signal)]);
   } catch (err) {
     /* The failure that stopped the start is the one to report; a service that also fails to stop is told, not thrown over it. */
     await stops.stopAll().catch(told);
     throw err;
+  } finally {
+    opts.signal?.removeEventListener('abort', interrupt);
   }
 }
 
@@ -91,11 +86,11 @@ async function startOn(
   web: LocalWeb,
   stops: StopList,
   opts: RunLocalOptions & { catalog: Catalog; startedAt: number },
-  onStack: (stack: LocalStack) => void,
-): Promise<Omit<RunningLocal, 'lost'>> {
+  halt: AbortController,
+): Promise<RunningLocal> {
   const { dataDir, catalog, startedAt } = opts;
-  /* Stopped meanwhile (Ctrl-C): the start has already been reported as interrupted; go no further. */
-  const going = () => opts.signal?.throwIfAborted();
+  /* Halted meanwhile: the start has already been reported as ended; go no further. */
+  const going = () => halt.signal.throwIfAborted();
   if (opts.buildDashboard !== false) {
     const started = Date.now();
     /* The pipeline runs without the page: a failed build leaves the server saying how to build it. */
@@ -113,8 +108,8 @@ async function startOn(
     onHandlerError: (queue, error) => opts.print(`! ${queue}: ${error instanceof Error ? error.message : String(error)}`),
   });
   stops.add(() => stack.stop());
+  void stack.lost.then((err) => halt.abort(err));
   going();
-  onStack(stack);
   const store = new DynamoStateStore(DynamoDBDocumentClient.from(stack.dynamodb, { marshallOptions: { removeUndefinedValues: true } }), LOCAL_NAMES.table);
   const runSchedule = async (run: 'daily' | 'digest', asOf?: string) => {
     const started = Date.now();
@@ -172,12 +167,14 @@ async function startOn(
 }
 
 /* The load resumes from what the table recorded, so stopping mid-way loses nothing but time. */
-function interruption(signal: AbortSignal | undefined): Promise<never> {
+const INTERRUPTED_MESSAGE =
+  'Đã dừng trước khi khởi động xong / stopped before the start was done: lần sau tiếp tục từ chỗ dừng / the next start takes up where this one stopped';
+
+/** Rejects with the reason `signal` is aborted for, when it is. */
+function halted(signal: AbortSignal): Promise<never> {
   return new Promise((_, reject) => {
-    const interrupted = () =>
-      reject(new DondocError('INTERRUPTED', 'Đã dừng trước khi khởi động xong / stopped before the start was done: lần sau tiếp tục từ chỗ dừng / the next start takes up where this one stopped'));
-    if (signal?.aborted) interrupted();
-    else signal?.addEventListener('abort', interrupted, { once: true });
+    if (signal.aborted) reject(signal.reason);
+    else signal.addEventListener('abort', () => reject(signal.reason), { once: true });
   });
 }
 

@@ -52,7 +52,7 @@ export async function startCommand(ctx: CliContext, raw: unknown): Promise<void>
     }).catch((err: unknown) => {
       throw startFailure(err, opts.port);
     });
-    const lost = opts.once ? undefined : await untilStopped(stop.signal, running.lost, print);
+    const lost = opts.once ? undefined : await untilStopped(stop.signal, running.stack.lost, print);
     if (lost) print('Đang dừng / stopping…');
     await running.stop();
     if (lost) throw lost;
