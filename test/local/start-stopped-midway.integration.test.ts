@@ -77,12 +77,14 @@ function isRunning(pid: number): boolean {
   }
 }
 
-describe('dondoc start stopped by Ctrl-C before it is ready', () => {
-  let dataDir: string | undefined;
-  afterEach(async () => {
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
-  });
+/* Each test's data folder, removed after it. */
+let dataDir: string | undefined;
+afterEach(async () => {
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  dataDir = undefined;
+});
 
+describe('dondoc start stopped by Ctrl-C before it is ready', () => {
   it('stops its services, says the next start takes up from there, and exits 130', async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'dondoc-ctrl-c-'));
     const started = startCli(['start', '--once', '--scale', '0.05', '--port', '0', '--data-dir', dataDir]);
@@ -99,11 +101,6 @@ describe('dondoc start stopped by Ctrl-C before it is ready', () => {
 });
 
 describe('runLocal stopped while its services start', () => {
-  let dataDir: string | undefined;
-  afterEach(async () => {
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
-  });
-
   it('rejects as interrupted and stops the services it was still starting, instead of going on to be ready', async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'dondoc-aborted-'));
     const printed: string[] = [];
@@ -120,11 +117,6 @@ describe('runLocal stopped while its services start', () => {
 });
 
 describe('dondoc start when dynalite dies under it', () => {
-  let dataDir: string | undefined;
-  afterEach(async () => {
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
-  });
-
   it('while running: stops the rest and exits 1 saying what stopped and where its state is, not with a trace', async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'dondoc-lost-'));
     const started = startCli(['start', '--no-demo', '--port', '0', '--data-dir', dataDir]);
