@@ -1,6 +1,7 @@
 import dynalite from 'dynalite';
 import { z } from 'zod';
 import { probeLevel } from './level-probe.ts';
+import { tuneLevelForDynalite } from './level-tuning.ts';
 import { closeServer, listenOnLoopback } from './listening.ts';
 
 /*
@@ -15,6 +16,7 @@ const unopenable = path === '' ? undefined : await probeLevel(path);
 if (unopenable) {
   process.send?.({ unopenable }, () => process.exit(1));
 } else {
+  tuneLevelForDynalite();
   const server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0, ...(path === '' ? {} : { path }) });
   const endpoint = await listenOnLoopback(server, port);
   process.send?.({ endpoint });
