@@ -104,6 +104,11 @@ async function* explanations(seed: number, calendar: DemoCalendar, province: Ext
   }
 }
 
+/** The files generateExtras writes into `outDir`. */
+export function extrasFiles(outDir: string): GeneratedExtras['files'] {
+  return { profiles: join(outDir, 'profiles.csv'), reports: join(outDir, 'reports.csv'), explanations: join(outDir, 'explanations.csv') };
+}
+
 /**
  * Writes profiles.csv, reports.csv and explanations.csv for a province generateProvince
  * wrote, into `outDir`. The same seed, as-of and province give the same bytes.
@@ -112,7 +117,7 @@ export async function generateExtras(outDir: string, province: ExtrasProvince, o
   const seed = opts.seed ?? 2023;
   const calendar = new DemoCalendar(parseInstant(opts.asOf ?? SEED_004_AS_OF));
   await mkdir(outDir, { recursive: true });
-  const files = { profiles: join(outDir, 'profiles.csv'), reports: join(outDir, 'reports.csv'), explanations: join(outDir, 'explanations.csv') };
+  const files = extrasFiles(outDir);
   const counts = {
     profiles: await writeCsv(files.profiles, headerOf('profiles'), profiles(seed, calendar, province.units)),
     reports: await writeCsv(files.reports, headerOf('reports'), reportRows(seed, calendar, province.units)),

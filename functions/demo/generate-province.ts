@@ -28,6 +28,8 @@ export interface GenerateOptions {
    * Off, every unit is in students.csv and staff.csv (one snapshot each, as benchmarks want).
    */
   staleSnapshots?: boolean;
+  /** each file's path once it is written and closed: units.csv first, long before the person files */
+  onWritten?: (path: string) => void;
 }
 
 /** The person files of the units whose last upload is STALE_SYNC_DAYS older than the province's. */
@@ -63,6 +65,7 @@ const CODE_PREFIX: Record<Person, string> = { students: 'HS', staff: 'CB' };
 interface Progress {
   rows: number;
   report?: (rows: number) => void;
+  written?: (path: string) => void;
 }
 
 async function writeUnits(path: string, units: readonly ProvinceUnit[]): Promise<void> {
@@ -137,6 +140,7 @@ async function writePeople(
     }
   }
   for (const d of destinations) await d.out.close();
+  for (const d of destinations) progress.written?.(d.out.path);
   return { rows, active };
 }
 
@@ -147,6 +151,14 @@ export function personFiles(province: GeneratedProvince): Record<Person, string[
     students: [files.students, ...(stale ? [stale.files.students] : [])],
     staff: [files.staff, ...(stale ? [stale.files.staff] : [])],
   };
+}
+
+/** The files generateProvince writes into `outDir`, and the stale files' as-of: known before anything is written. */
+export function plannedProvince(outDir: string, opts: Pick<GenerateOptions, 'asOf' | 'staleSnapshots'> = {}): Pick<GeneratedProvince, 'files' | 'stale'> {
+  const files = { units: join(outDir, 'units.csv'), students: join(outDir, 'students.csv'), staff: join(outDir, 'staff.csv') };
+  if (!opts.staleSnapshots) return { files };
+  const staleAsOf = parseInstant(opts.asOf ?? SEED_004_AS_OF) - STALE_SYNC_DAYS * DAY_MS;
+  return { files, stale: { asOf: formatVn(staleAsOf), files: { students: join(outDir, 'students-stale.csv'), staff: join(outDir, 'staff-stale.csv') } } };
 }
 
 /**
@@ -163,12 +175,10 @@ export async function generateProvince(outDir: string, opts: GenerateOptions = {
   const ctx = { seed, calendar: new DemoCalendar(asOf), staleCalendar: new DemoCalendar(staleAsOf), ids: new FakeNationalIds() };
   const units = buildProvinceUnits({ scale: opts.scale ?? 1, seed });
   await mkdir(outDir, { recursive: true });
-  const files = { units: join(outDir, 'units.csv'), students: join(outDir, 'students.csv'), staff: join(outDir, 'staff.csv') };
-  const stale: StaleSnapshots | undefined = opts.staleSnapshots
-    ? { asOf: formatVn(staleAsOf), files: { students: join(outDir, 'students-stale.csv'), staff: join(outDir, 'staff-stale.csv') } }
-    : undefined;
-  const progress: Progress = { rows: 0, report: opts.onProgress };
+  const { files, stale } = plannedProvince(outDir, opts);
+  const progress: Progress = { rows: 0, report: opts.onProgress, written: opts.onWritten };
   await writeUnits(files.units, units);
+  opts.onWritten?.(files.units);
   const students = await writePeople({ current: files.students, stale: stale?.files.students }, 'students', units, ctx, progress);
   const staff = await writePeople({ current: files.staff, stale: stale?.files.staff }, 'staff', units, ctx, progress);
   opts.onProgress?.(progress.rows);

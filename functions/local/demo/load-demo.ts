@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { generateExtras } from '../../demo/generate-extras.ts';
-import { buildProvinceUnits, generateProvince, personFiles } from '../../demo/generate-province.ts';
+import { extrasFiles, generateExtras } from '../../demo/generate-extras.ts';
+import { buildProvinceUnits, generateProvince, personFiles, plannedProvince } from '../../demo/generate-province.ts';
 import { parseInstant } from '../../core/time.ts';
 import type { LocalStack } from '../stack/local-stack.ts';
 
@@ -47,7 +47,17 @@ export const demoKey = (entity: string, file: string) => `snapshots/${entity}/de
  * have no data yet to store statuses for, so the later files' statuses are written once.
  */
 export async function loadDemo(stack: LocalStack, opts: DemoOptions, progress: DemoProgress): Promise<{ loaded: boolean; uploads: DemoUpload[] }> {
-  const uploads = await generated(opts);
+  const files = await demoFiles(opts);
+  try {
+    return await loadFiles(stack, files, progress, opts);
+  } finally {
+    // Nothing writes into the cache once the load is over, whichever way it ends.
+    await files.finished.catch(() => undefined);
+  }
+}
+
+async function loadFiles(stack: LocalStack, files: DemoFiles, progress: DemoProgress, opts: DemoOptions): Promise<{ loaded: boolean; uploads: DemoUpload[] }> {
+  const { uploads } = files;
   const [registry, ...rest] = uploads;
   if (registry === undefined) return { loaded: false, uploads };
   const runs = [...(opts.trendRuns ?? [])].sort((a, b) => parseInstant(a) - parseInstant(b));
@@ -69,41 +79,88 @@ export async function loadDemo(stack: LocalStack, opts: DemoOptions, progress: D
     n++;
     const key = demoKey(step.entity, step.file);
     if (await progress.ingested(key)) continue;
+    await files.written(step.file);
     opts.onProgress?.(`Tải lên ${step.entity} (${n}/${uploads.length}) / uploading ${basename(step.file)}…`);
     await stack.upload(key, await readFile(step.file), { asOf: step.asOf });
     await stack.idle();
     loaded = true;
   }
+  await files.finished;
   return { loaded, uploads };
 }
 
-/** In dependency order: the registry first, so every later file finds its units. */
-async function generated(opts: DemoOptions): Promise<DemoUpload[]> {
+interface Deferred {
+  promise: Promise<void>;
+  resolve: () => void;
+  reject: (err: unknown) => void;
+}
+
+function deferred(): Deferred {
+  let resolve: () => void = () => undefined;
+  let reject: (err: unknown) => void = () => undefined;
+  const promise = new Promise<void>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  // Awaited only for the files the load reaches; a failure is seen there, or through `finished`.
+  promise.catch(() => undefined);
+  return { promise, resolve, reject };
+}
+
+/** The demo's files in upload order, and when each is on disk. */
+interface DemoFiles {
+  uploads: DemoUpload[];
+  /** settles once the file is written, or with the generation's failure */
+  written(file: string): Promise<void>;
+  /** settles once the generation is over (the manifest written), or with its failure */
+  finished: Promise<void>;
+}
+
+/**
+ * In dependency order: the registry first, so every later file finds its units. On a first
+ * start the files are generated while the load goes on: units.csv is written in moments and
+ * its upload, bound by the table's work, runs while the person files are written, instead of
+ * after them. The manifest is written last, so a start stopped mid-way generates again.
+ */
+async function demoFiles(opts: DemoOptions): Promise<DemoFiles> {
   // The generator's version is in the name: a cache written by an older one holds other data.
   const dir = join(opts.cacheDir, `v2-scale-${opts.scale}-seed-${opts.seed}`);
   const manifest = join(dir, 'manifest.json');
-  if (existsSync(manifest)) return JSON.parse(await readFile(manifest, 'utf8')) as DemoUpload[];
+  if (existsSync(manifest)) {
+    const uploads = JSON.parse(await readFile(manifest, 'utf8')) as DemoUpload[];
+    return { uploads, written: async () => undefined, finished: Promise.resolve() };
+  }
   await mkdir(dir, { recursive: true });
-  opts.onProgress?.('Tạo dữ liệu mẫu tỉnh / generating the demo province…');
-  const province = await generateProvince(dir, {
-    scale: opts.scale,
-    seed: opts.seed,
-    asOf: opts.asOf,
-    onProgress: (rows) => opts.onProgress?.(`  ${rows.toLocaleString('vi-VN')} dòng / rows`),
-    staleSnapshots: true,
-  });
-  const extras = await generateExtras(dir, { units: buildProvinceUnits({ scale: opts.scale, seed: opts.seed }), people: personFiles(province) }, { seed: opts.seed, asOf: opts.asOf });
+  const { files, stale } = plannedProvince(dir, { asOf: opts.asOf, staleSnapshots: true });
+  const extras = extrasFiles(dir);
   const upload = (entity: string, file: string, asOf = opts.asOf): DemoUpload => ({ entity, file, asOf });
-  const stale = province.stale;
   const uploads = [
-    upload('units', province.files.units),
-    upload('students', province.files.students),
-    upload('staff', province.files.staff),
+    upload('units', files.units),
+    upload('students', files.students),
+    upload('staff', files.staff),
     ...(stale ? [upload('students', stale.files.students, stale.asOf), upload('staff', stale.files.staff, stale.asOf)] : []),
-    upload('profiles', extras.files.profiles),
-    upload('reports', extras.files.reports),
-    upload('explanations', extras.files.explanations),
+    upload('profiles', extras.profiles),
+    upload('reports', extras.reports),
+    upload('explanations', extras.explanations),
   ];
-  await writeFile(manifest, JSON.stringify(uploads, null, 2));
-  return uploads;
+  const waiting = new Map(uploads.map((u) => [u.file, deferred()]));
+  const wrote = (file: string) => waiting.get(file)?.resolve();
+  const finished = (async () => {
+    opts.onProgress?.('Tạo dữ liệu mẫu tỉnh / generating the demo province…');
+    const province = await generateProvince(dir, {
+      scale: opts.scale,
+      seed: opts.seed,
+      asOf: opts.asOf,
+      onProgress: (rows) => opts.onProgress?.(`  ${rows.toLocaleString('vi-VN')} dòng / rows`),
+      staleSnapshots: true,
+      onWritten: wrote,
+    });
+    await generateExtras(dir, { units: buildProvinceUnits({ scale: opts.scale, seed: opts.seed }), people: personFiles(province) }, { seed: opts.seed, asOf: opts.asOf });
+    for (const file of Object.values(extras)) wrote(file);
+    await writeFile(manifest, JSON.stringify(uploads, null, 2));
+  })();
+  finished.catch((err: unknown) => {
+    for (const d of waiting.values()) d.reject(err);
+  });
+  return { uploads, written: async (file) => waiting.get(file)?.promise, finished };
 }
