@@ -35,4 +35,16 @@ describe('summary items', () => {
       expect(() => fromSummaryItem({ ...item, body })).toThrow(expect.objectContaining({ name: 'AdapterError', code: 'CORRUPT_ITEM' }));
     }
   });
+
+  it('decode a body once: a second read of the same bytes gives the same frozen summary, other bytes of the same as-of their own', () => {
+    const item = toSummaryItem(studentsSummary('S1', 7, codes(5)));
+    const first = fromSummaryItem(item);
+    expect(fromSummaryItem({ ...item, body: Buffer.from(item.body as Uint8Array) })).toBe(first);
+    expect(Object.isFrozen(first.byLevel)).toBe(true);
+    expect(() => (first.asOf = 8)).toThrow(TypeError);
+
+    const corrected = studentsSummary('S1', 7, codes(4));
+    expect(fromSummaryItem(toSummaryItem(corrected))).toEqual(corrected);
+    expect(fromSummaryItem(item)).toBe(first);
+  });
 });
