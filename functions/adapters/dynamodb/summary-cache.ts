@@ -14,7 +14,7 @@ function deepFreeze<T>(value: T): T {
  * always decode to the same summary, so a hit is exact however the item was written (a
  * corrected upload with the same as-of has other bytes, so another key). A summary is read
  * far more often than it is written (each upload's evaluation re-reads the summaries its
- * rules read, every run reads them all: about five reads a summary through a first local
+ * rules read, every run reads them all: about four reads a summary through a first local
  * start), and inflating and parsing it again was the handlers' largest cost of their own.
  * Bounded by the JSON text held, oldest use evicted first; values are frozen, as every
  * reader shares them.
