@@ -89,6 +89,8 @@ async function loadFiles(stack: LocalStack, files: DemoFiles, progress: DemoProg
   return { loaded, uploads };
 }
 
+const GENERATION_PROGRESS_ROWS = 100_000;
+
 interface Deferred {
   promise: Promise<void>;
   resolve: () => void;
@@ -151,12 +153,15 @@ async function demoFiles(opts: DemoOptions): Promise<DemoFiles> {
       scale: opts.scale,
       seed: opts.seed,
       asOf: opts.asOf,
-      onProgress: (rows) => opts.onProgress?.(`  ${rows.toLocaleString('vi-VN')} dòng / rows`),
+      // A line per 100,000 rows: the uploads' lines come between them.
+      onProgress: (rows) => (rows % GENERATION_PROGRESS_ROWS === 0 ? opts.onProgress?.(`  ${rows.toLocaleString('vi-VN')} dòng / rows`) : undefined),
       staleSnapshots: true,
       onWritten: wrote,
     });
-    await generateExtras(dir, { units: buildProvinceUnits({ scale: opts.scale, seed: opts.seed }), people: personFiles(province) }, { seed: opts.seed, asOf: opts.asOf });
+    const extra = await generateExtras(dir, { units: buildProvinceUnits({ scale: opts.scale, seed: opts.seed }), people: personFiles(province) }, { seed: opts.seed, asOf: opts.asOf });
     for (const file of Object.values(extras)) wrote(file);
+    const rows = province.counts.units + province.counts.students + province.counts.staff + extra.counts.profiles + extra.counts.reports + extra.counts.explanations;
+    opts.onProgress?.(`✓ Đã tạo dữ liệu mẫu / demo province generated: ${rows.toLocaleString('vi-VN')} dòng / rows`);
     await writeFile(manifest, JSON.stringify(uploads, null, 2));
   })();
   finished.catch((err: unknown) => {
