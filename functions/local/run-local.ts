@@ -4,6 +4,7 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoStateStore } from '../adapters/dynamodb/dynamo-state-store.ts';
 import { loadCatalog } from '../core/catalog/load.ts';
 import type { Catalog } from '../core/catalog/schema.ts';
+import { whenAborted } from '../core/concurrency/when-aborted.ts';
 import { DondocError } from '../core/errors.ts';
 import { isoWeekday } from '../core/notify/run-days.ts';
 import { formatVn, parseInstant, vnDate } from '../core/time.ts';
@@ -172,9 +173,8 @@ const INTERRUPTED_MESSAGE =
 
 /** Rejects with the reason `signal` is aborted for, when it is. */
 function halted(signal: AbortSignal): Promise<never> {
-  return new Promise((_, reject) => {
-    if (signal.aborted) reject(signal.reason);
-    else signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+  return whenAborted(signal).then((reason) => {
+    throw reason;
   });
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { whenAborted } from '../../core/concurrency/when-aborted.ts';
 import { DEPARTMENT_CODE } from '../../demo/province-units.ts';
 import { SEED_004_AS_OF } from '../../demo/seed004.ts';
 import type { DondocError } from '../../core/errors.ts';
@@ -65,11 +66,7 @@ export async function startCommand(ctx: CliContext, raw: unknown): Promise<void>
 /** Waits for Ctrl-C, or for a service to end on its own (then returns why). */
 async function untilStopped(signal: AbortSignal, lost: Promise<DondocError>, print: (line: string) => void): Promise<DondocError | undefined> {
   print('\nCtrl-C để dừng / to stop.');
-  const stopped = new Promise<undefined>((resolve) => {
-    if (signal.aborted) resolve(undefined);
-    else signal.addEventListener('abort', () => resolve(undefined), { once: true });
-  });
-  return Promise.race([stopped, lost]);
+  return Promise.race([whenAborted(signal).then(() => undefined), lost]);
 }
 
 /** What the person is told when the start fails for a reason they can act on. */
