@@ -56,6 +56,12 @@ export interface GeneratedProvince {
 const PROGRESS_EVERY = 10_000;
 const DAY_MS = 86_400_000;
 
+/** The province's as-of and its stale files' (STALE_SYNC_DAYS earlier), as instants. */
+function asOfInstants(opts: Pick<GenerateOptions, 'asOf'>): { asOf: number; staleAsOf: number } {
+  const asOf = parseInstant(opts.asOf ?? SEED_004_AS_OF);
+  return { asOf, staleAsOf: asOf - STALE_SYNC_DAYS * DAY_MS };
+}
+
 type Person = 'students' | 'staff';
 
 /** Records beyond the active counts (transferred, dropped out, retired…): they must change no statistic. */
@@ -157,8 +163,7 @@ export function personFiles(province: GeneratedProvince): Record<Person, string[
 export function plannedProvince(outDir: string, opts: Pick<GenerateOptions, 'asOf' | 'staleSnapshots'> = {}): Pick<GeneratedProvince, 'files' | 'stale'> {
   const files = { units: join(outDir, 'units.csv'), students: join(outDir, 'students.csv'), staff: join(outDir, 'staff.csv') };
   if (!opts.staleSnapshots) return { files };
-  const staleAsOf = parseInstant(opts.asOf ?? SEED_004_AS_OF) - STALE_SYNC_DAYS * DAY_MS;
-  return { files, stale: { asOf: formatVn(staleAsOf), files: { students: join(outDir, 'students-stale.csv'), staff: join(outDir, 'staff-stale.csv') } } };
+  return { files, stale: { asOf: formatVn(asOfInstants(opts).staleAsOf), files: { students: join(outDir, 'students-stale.csv'), staff: join(outDir, 'staff-stale.csv') } } };
 }
 
 /**
@@ -170,8 +175,7 @@ export function plannedProvince(outDir: string, opts: Pick<GenerateOptions, 'asO
  */
 export async function generateProvince(outDir: string, opts: GenerateOptions = {}): Promise<GeneratedProvince> {
   const seed = opts.seed ?? 2023;
-  const asOf = parseInstant(opts.asOf ?? SEED_004_AS_OF);
-  const staleAsOf = asOf - STALE_SYNC_DAYS * DAY_MS;
+  const { asOf, staleAsOf } = asOfInstants(opts);
   const ctx = { seed, calendar: new DemoCalendar(asOf), staleCalendar: new DemoCalendar(staleAsOf), ids: new FakeNationalIds() };
   const units = buildProvinceUnits({ scale: opts.scale ?? 1, seed });
   await mkdir(outDir, { recursive: true });
