@@ -284,7 +284,7 @@ export class DynamoStateStore implements StateStore {
       const change = lineage.change && { unit: result.unit, requirement: result.requirement, ...lineage.change, at: evaluatedAt };
       if (stored !== undefined && unchanged(stored, result)) return change;
       /* Most requirements of a new unit have no data yet, and some do not apply: no item says that as well as one. */
-      if (stored === undefined && (result.status === 'no_data' || result.status === 'not_applicable')) return undefined;
+      if (stored === undefined && (result.status === 'no_data' || !applies(result))) return undefined;
       const written = await this.putIf(
         toStatusItem(result, evaluatedAt, lineage),
         stored === undefined

@@ -1,3 +1,4 @@
+import { applies } from '../../core/evaluation/applies.ts';
 import { z } from 'zod';
 import { STATUSES, type UnitRequirementResult } from '../../core/evaluation/types.ts';
 import type { StatusChange, StoredStatus } from '../../core/ports/state-store.ts';
@@ -62,7 +63,7 @@ export function toStatusItem(
   return {
     ...statusKey(stored.unit, stored.requirement),
     /* A retired status is no unit "in" any status: GSI2 lists and counts only statuses that apply. */
-    ...(stored.status === 'not_applicable' ? {} : statusIndexes(stored.unit, stored.requirement, stored.status)),
+    ...(applies(stored) ? statusIndexes(stored.unit, stored.requirement, stored.status) : {}),
     ...plainData(stored),
     since: lineage.since,
     ...(lineage.previous === undefined ? {} : { previous: lineage.previous }),

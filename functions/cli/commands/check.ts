@@ -1,3 +1,4 @@
+import { applies } from '../../core/evaluation/applies.ts';
 import { evaluateEach } from '../../core/evaluation/evaluate.ts';
 import type { UnitRequirementResult } from '../../core/evaluation/types.ts';
 import { formatVn } from '../../core/time.ts';
@@ -27,7 +28,7 @@ export async function checkCommand(ctx: CliContext, files: string[], raw: CheckO
   // Evaluated as written, a unit's codes unpacked only while its results go out.
   const results = filter(
     evaluateEach(catalog, { registry, states, asOf: opts.asOf }, { unpack }),
-    (r) => r.status !== 'not_applicable' && (!units || units.has(r.unit)) && (!chosen || chosen.has(r.requirement) || chosen.has(r.dispatch)),
+    (r) => applies(r) && (!units || units.has(r.unit)) && (!chosen || chosen.has(r.requirement) || chosen.has(r.dispatch)),
   );
   if (opts.json) {
     const shown = memoised(formatVn);

@@ -1,3 +1,4 @@
+import { applies } from './applies.ts';
 import type { UnitRecord } from '../snapshot/entities.ts';
 import { rate2 } from './rate.ts';
 import type { Rollups, StatusCounts, UnitRequirementResult } from './types.ts';
@@ -37,7 +38,7 @@ function districtGroup(unit: UnitRecord | undefined): string {
 export function rollup(results: readonly UnitRequirementResult[], registry: ReadonlyMap<string, UnitRecord>): Rollups {
   const rollups: Rollups = { province: {}, byDispatch: {}, byLevel: {}, byDistrictOffice: {} };
   for (const r of results) {
-    if (r.status === 'not_applicable') continue;
+    if (!applies(r)) continue;
     into(rollups.province, r.requirement, r);
     into(rollups.byDispatch, r.dispatch, r);
     const unit = registry.get(r.unit);

@@ -1,3 +1,4 @@
+import { applies } from '../evaluation/applies.ts';
 import { compareCodes } from '../evaluation/evaluation-context.ts';
 import { rollup } from '../evaluation/rollup.ts';
 import type { Status, StatusCounts, UnitRequirementResult } from '../evaluation/types.ts';
@@ -34,7 +35,7 @@ export interface DigestShard {
 /** Units that do not concern a requirement and the department itself are left out of the digest. */
 export function digestShard(results: readonly UnitRequirementResult[], ctx: PlanContext): DigestShard {
   const { department, registry } = ctx.input;
-  const about = results.filter((r) => r.status !== 'not_applicable' && r.unit !== department && ctx.catalog.has(r.requirement));
+  const about = results.filter((r) => applies(r) && r.unit !== department && ctx.catalog.has(r.requirement));
   const rollups = rollup(about, registry);
   const earliest: Record<string, number> = {};
   for (const r of about) {

@@ -1,3 +1,4 @@
+import { applies } from '../../core/evaluation/applies.ts';
 import type { Catalog } from '../../core/catalog/schema.ts';
 import { STATUSES, type Status } from '../../core/evaluation/types.ts';
 import { boundedMap } from '../../core/concurrency/bounded-map.ts';
@@ -32,7 +33,7 @@ export async function readCompliance(store: StateStore, catalog: Catalog): Promi
     d.requirements.map((r) => ({ id: r.id, title: r.title, dispatch: d.id, byStatus: {} })),
   );
   /* No unit is counted as not applicable: the table indexes only statuses that apply. */
-  const pairs = requirements.flatMap((line) => STATUSES.filter((status) => status !== 'not_applicable').map((status) => ({ line, status })));
+  const pairs = requirements.flatMap((line) => STATUSES.filter((status) => applies({ status })).map((status) => ({ line, status })));
   const counts = await boundedMap(pairs, COUNTS_IN_FLIGHT, ({ line, status }) => store.countWithStatus(line.id, status));
   pairs.forEach(({ line, status }, i) => {
     const count = counts[i] ?? 0;
