@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { SEED_004_AS_OF } from '../../functions/demo/seed004.ts';
-import { loadDemo, type DemoOptions, type DemoProgress } from '../../functions/local/demo/load-demo.ts';
+import { demoFolder, loadDemo, type DemoOptions, type DemoProgress } from '../../functions/local/demo/load-demo.ts';
 import type { LocalStack } from '../../functions/local/stack/local-stack.ts';
 
 const SCALE = 0.01;
@@ -19,7 +19,7 @@ interface Upload {
 }
 
 let cacheDir: string;
-const cacheFolder = () => join(cacheDir, `v2-scale-${SCALE}-seed-${SEED}`);
+const cacheFolder = () => demoFolder({ cacheDir, scale: SCALE, seed: SEED });
 
 beforeEach(async () => {
   cacheDir = await mkdtemp(join(tmpdir(), 'dondoc-load-demo-'));

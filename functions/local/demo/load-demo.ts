@@ -118,6 +118,11 @@ interface DemoFiles {
   finished: Promise<void>;
 }
 
+/** Where a demo of this scale and seed is generated. The generator's version is in the name: a cache written by an older one holds other data. */
+export function demoFolder(opts: Pick<DemoOptions, 'cacheDir' | 'scale' | 'seed'>): string {
+  return join(opts.cacheDir, `v2-scale-${opts.scale}-seed-${opts.seed}`);
+}
+
 /**
  * In dependency order: the registry first, so every later file finds its units. On a first
  * start the files are generated while the load goes on: units.csv is written in moments and
@@ -125,8 +130,7 @@ interface DemoFiles {
  * after them. The manifest is written last, so a start stopped mid-way generates again.
  */
 async function demoFiles(opts: DemoOptions): Promise<DemoFiles> {
-  // The generator's version is in the name: a cache written by an older one holds other data.
-  const dir = join(opts.cacheDir, `v2-scale-${opts.scale}-seed-${opts.seed}`);
+  const dir = demoFolder(opts);
   const manifest = join(dir, 'manifest.json');
   if (existsSync(manifest)) {
     const uploads = JSON.parse(await readFile(manifest, 'utf8')) as DemoUpload[];
