@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { DondocError } from '../errors.ts';
 import { catalogError, formatPath, type CatalogErrorDetails, type CatalogIssue } from './catalog-error.ts';
 import { parseDeadline, type DeadlineTextProblem } from './deadline-text.ts';
+import { parseSchoolYear } from '../snapshot/school-year.ts';
 import { DispatchInput, type Catalog, type Deadline, type Dispatch, type NotificationPolicy, type Requirement } from './schema.ts';
 import { findUnknownFields } from './unknown-fields.ts';
 import { lineOf, type Located } from './yaml-lines.ts';
@@ -84,6 +85,19 @@ function consistencyIssues(file: string, located: Located, input: DispatchInput)
     if (req.rule.kind === 'update_window' && req.rule.warn_days < req.rule.ok_days) {
       issues.push(
         issueAt(file, located, ['requirements', i, 'rule', 'warn_days'], 'warn_days phải lớn hơn hoặc bằng ok_days', 'warn_days must be at least ok_days'),
+      );
+    }
+    /* A record's year is compared with this one: a year no record can hold would fail every unit. */
+    if (req.rule.kind === 'school_year_rollover' && parseSchoolYear(req.rule.school_year) !== req.rule.school_year) {
+      const year = req.rule.school_year;
+      issues.push(
+        issueAt(
+          file,
+          located,
+          ['requirements', i, 'rule', 'school_year'],
+          `năm học "${year}" phải là hai năm liền nhau, ví dụ 2024-2025`,
+          `school year "${year}" must be two consecutive years, e.g. 2024-2025`,
+        ),
       );
     }
   });

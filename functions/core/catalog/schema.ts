@@ -58,6 +58,7 @@ export const ReportSubmittedRule = z.object({
 export const SchoolYearRolloverRule = z.object({
   kind: z.literal('school_year_rollover'),
   entity: DataEntity,
+  /** two consecutive years, as records' school years read (school-year.ts); load.ts checks they are consecutive */
   school_year: z.string().regex(/^\d{4}-\d{4}$/),
 });
 

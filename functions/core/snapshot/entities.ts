@@ -28,6 +28,7 @@ export type ValueType =
   | 'date'
   | 'dateOrYear'
   | 'timestamp'
+  | 'schoolYear'
   | 'boolean'
   | 'integer'
   | 'nationalId'
@@ -109,7 +110,7 @@ export const COLUMNS: Readonly<Record<EntityKind, readonly ColumnSpec[]>> = {
     },
     { name: 'status_effective_date', aliases: ['Ngày hiệu lực'], type: 'date' },
     { name: 'updated_at', aliases: ['Ngày cập nhật'], type: 'timestamp' },
-    { name: 'school_year', aliases: ['Năm học'], type: 'string' },
+    { name: 'school_year', aliases: ['Năm học'], type: 'schoolYear' },
   ],
   staff: [
     { name: 'unit_code', aliases: ['Mã trường'], type: 'string', required: true },
@@ -147,7 +148,7 @@ export const COLUMNS: Readonly<Record<EntityKind, readonly ColumnSpec[]>> = {
     },
     { name: 'status_effective_date', aliases: ['Ngày hiệu lực'], type: 'date' },
     { name: 'updated_at', aliases: ['Ngày cập nhật'], type: 'timestamp' },
-    { name: 'school_year', aliases: ['Năm học'], type: 'string' },
+    { name: 'school_year', aliases: ['Năm học'], type: 'schoolYear' },
   ],
   profiles: [
     { name: 'unit_code', aliases: ['Mã trường'], type: 'string', required: true },
@@ -166,7 +167,7 @@ export const COLUMNS: Readonly<Record<EntityKind, readonly ColumnSpec[]>> = {
     { name: 'declared_staff', aliases: ['Tổng số nhân sự'], type: 'integer', min: 0 },
     { name: 'change_effective_date', aliases: ['Ngày hiệu lực thay đổi'], type: 'date' },
     { name: 'updated_at', aliases: ['Ngày cập nhật'], type: 'timestamp' },
-    { name: 'school_year', aliases: ['Năm học'], type: 'string' },
+    { name: 'school_year', aliases: ['Năm học'], type: 'schoolYear' },
   ],
   reports: [
     { name: 'unit_code', aliases: ['Mã đơn vị'], type: 'string', required: true },

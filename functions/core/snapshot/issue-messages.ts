@@ -35,6 +35,8 @@ export function invalidValueMessage(spec: ColumnSpec): Message {
         'Thời điểm không hợp lệ: dùng ISO 8601 (giờ Việt Nam nếu không ghi múi giờ) hoặc DD/MM/YYYY HH:mm',
         'Not a valid timestamp: use ISO 8601 (Vietnam time when no offset is given) or DD/MM/YYYY HH:mm',
       );
+    case 'schoolYear':
+      return msg('Năm học không hợp lệ: dùng hai năm liền nhau YYYY-YYYY, ví dụ 2023-2024', 'Not a valid school year: use two consecutive years YYYY-YYYY, e.g. 2023-2024');
     case 'boolean':
       return msg('Giá trị đúng/sai không hợp lệ: dùng có/không, x, 1/0, true/false', 'Not a yes/no value: use có/không, x, 1/0, true/false, yes/no');
     case 'integer': {

@@ -128,6 +128,7 @@ export function rangeReader(spec: ColumnSpec, parse: ValueParser, clean: (text: 
       return spellingReader(parse, decode);
     case 'email':
     case 'integer':
+    case 'schoolYear':
       return repeatingOrSliced(parse, decode);
     case 'levels':
       return sliced(parse, decode);

@@ -3,6 +3,7 @@ import { cellText, type Cell } from './cell.ts';
 import type { ColumnSpec } from './entities.ts';
 import { foldKey } from './fold-key.ts';
 import { hash52 } from './hash52.ts';
+import { parseSchoolYear } from './school-year.ts';
 import { excelSerialToInstant, parseTimestampText, utcWallClockInstant } from './vn-timestamp.ts';
 
 /** Returned by a parser for a value its column does not accept. */
@@ -142,6 +143,11 @@ function timestampParser(ctx: ParseContext): ValueParser {
   };
 }
 
+function schoolYearParser(): ValueParser {
+  const parseText = memoised((text) => parseSchoolYear(text) ?? INVALID);
+  return (cell) => (typeof cell === 'string' ? parseText(cell) : INVALID);
+}
+
 const ZERO = 48;
 const NINE = 57;
 
@@ -185,6 +191,8 @@ export function parserFor(spec: ColumnSpec, ctx: ParseContext): ValueParser {
       return dateOrYearParser(ctx);
     case 'timestamp':
       return timestampParser(ctx);
+    case 'schoolYear':
+      return schoolYearParser();
     case 'boolean':
       return booleanParser();
     case 'integer':

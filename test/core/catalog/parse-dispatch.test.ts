@@ -141,6 +141,15 @@ describe('parseDispatch', () => {
     expect(issuesOf(window).issues).toEqual([expect.objectContaining({ path: 'requirements[0].rule.warn_days' })]);
   });
 
+  it('refuses a rollover to a school year of years that are not consecutive', () => {
+    const rollover = (year: string) => edit('kind: identity_verification\n      entity: students', `kind: school_year_rollover\n      entity: students\n      school_year: ${year}`);
+    expect(parseDispatch(rollover('2025-2026'), 'x.yaml').requirements[0]?.rule).toMatchObject({ school_year: '2025-2026' });
+    const { issues } = issuesOf(rollover('2025-2027'));
+    expect(issues).toEqual([expect.objectContaining({ path: 'requirements[0].rule.school_year', line: 17 })]);
+    expect(issues[0]?.vi).toContain('hai năm liền nhau');
+    expect(issues[0]?.en).toContain('consecutive');
+  });
+
   it('refuses a file that is not a dispatch at all', () => {
     expect(issuesOf('').issues.length).toBeGreaterThan(0);
     expect(issuesOf('- just\n- a list\n').issues).toEqual([expect.objectContaining({ path: '' })]);

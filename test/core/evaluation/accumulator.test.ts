@@ -290,6 +290,13 @@ describe('SnapshotAccumulator: fed by the reader', () => {
     expect(failing).toEqual({ T1: ['HS1'], T2: ['HS9'] });
   });
 
+  it('counts a school year written with a dash or a short end year as rolled over', async () => {
+    const roll = requirement('roll', { kind: 'school_year_rollover', entity: 'students', school_year: '2024-2025' });
+    const csv = ['unit_code,student_code,id_verification,school_year', 'T1,HS1,verified,2024–2025', 'T1,HS2,verified,2024 - 25', 'T1,HS3,verified,2023-2024'].join('\n');
+    const [summary] = (await folded([roll], csv)).summaries();
+    expect(summary?.tallies[roll.id]).toMatchObject({ total: 3, failing: 1, failingCodes: ['HS3'] });
+  });
+
   it('keeps codes packed until asked, then gives what summaries() gives', async () => {
     const id = requirement('id', { kind: 'identity_verification', entity: 'students' });
     const rows = Array.from({ length: 100 }, (_, i) => `T${i % 3},HS${i},${i % 4 === 0 ? 'verified' : 'unverified'}`);

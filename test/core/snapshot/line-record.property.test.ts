@@ -39,7 +39,7 @@ const VALUES: Record<string, fc.Arbitrary<string>> = {
       instant.map((d) => d.toISOString()),
     ),
   ),
-  school_year: usually(pick('2022-2023', '2023-2024'), pick('')),
+  school_year: usually(pick('2022-2023', '2023-2024'), pick('', '2022–2023', '2022 - 23', '2022-2024', '2022')),
   role: usually(pick('teacher', 'GV'), pick('', 'Cán bộ quản lý', 'boss')),
   contract: usually(pick('permanent', 'Biên chế'), pick('', 'Hợp đồng', '?')),
   qualification: usually(pick('Cao đẳng', 'Đại học'), pick('', 'Thạc sĩ')),

@@ -54,6 +54,15 @@ describe('bad values', () => {
     expect(located(staff.report)).toEqual([{ severity: 'error', code: 'invalid_value', row: 3, column: 'Cấp học', field: 'level', value: '12' }]);
   });
 
+  it('reads a school year in its usual spellings and names the row of one that is not a school year', async () => {
+    const text = ['unit_code,student_code,id_verification,Năm học', 'T1,A,verified,2022–2023', 'T1,B,verified,2022 - 23', 'T1,C,verified,2022-2024'].join('\n');
+    const { records, report } = await readText('students.csv', text);
+    expect(records).toMatchObject([{ schoolYear: '2022-2023' }, { schoolYear: '2022-2023' }]);
+    expect(located(report)).toEqual([{ severity: 'error', code: 'invalid_value', row: 4, column: 'Năm học', field: 'school_year', value: '2022-2024' }]);
+    expect(report.issues[0]?.messageVi).toContain('hai năm liền nhau');
+    expect(report.issues[0]?.messageEn).toContain('two consecutive years');
+  });
+
   it('reports undecodable characters as an encoding error, never showing a name', async () => {
     const bytes = Buffer.concat([Buffer.from('unit_code,student_code,full_name,id_verification,class_name\nT1,A,'), Buffer.from([0x4e, 0xff, 0x41]), Buffer.from(',verified,10'), Buffer.from([0xe0]), Buffer.from('\n')]);
     const raw = await validateSnapshot(bufferInput('students.csv', bytes));

@@ -237,3 +237,20 @@ describe('levels, integers, emails, national IDs', () => {
     expect(maskNationalId('12345')).toBe('••••••');
   });
 });
+
+describe('school years', () => {
+  it('reads the spellings of one school year as the canonical YYYY-YYYY', () => {
+    const year = spec('students', 'school_year');
+    for (const spelling of ['2023-2024', '2023 - 2024', '2023–2024', '2023 — 2024', '2023/2024', '2023-24']) expect(parse(year, spelling)).toBe('2023-2024');
+    expect(parse(year, '2099-00')).toBe('2099-2100');
+    expect(parse(spec('profiles', 'school_year'), '2024–2025')).toBe('2024-2025');
+  });
+
+  it('rejects years that are not consecutive and text that is not a school year', () => {
+    const year = spec('staff', 'school_year');
+    for (const text of ['2023-2025', '2023-2023', '2024-2023', '2023-25', '2023', '23-24', '2023 2024', 'năm học 2023-2024', '1899-1900', '2100-2101']) {
+      expect(parse(year, text), text).toBe(INVALID);
+    }
+    expect(parse(year, 2023)).toBe(INVALID);
+  });
+});
