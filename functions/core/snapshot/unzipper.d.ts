@@ -2,13 +2,13 @@
 declare module 'unzipper' {
   import type { Readable } from 'node:stream';
 
-  interface CentralDirectoryFile {
+  export interface CentralDirectoryFile {
     path: string;
     type: 'File' | 'Directory';
     stream(): Readable;
   }
 
-  interface CentralDirectory {
+  export interface CentralDirectory {
     files: CentralDirectoryFile[];
   }
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import ExcelJS from 'exceljs';
-import unzipper from 'unzipper';
+import unzipper, { type CentralDirectory } from 'unzipper';
 import { DondocError } from '../errors.ts';
 import type { Cell } from './cell.ts';
 import type { EntityKind } from './entities.ts';
@@ -86,6 +86,18 @@ function noSheet(): DondocError {
   return new DondocError('INVALID_SNAPSHOT', 'Không tìm thấy trang tính dữ liệu / no worksheet with data');
 }
 
+/* unzipper's own words for a file that is no zip ("FILE_ENDED", a signature in hex) tell an officer nothing. */
+async function openZip(path: string): Promise<CentralDirectory> {
+  try {
+    return await unzipper.Open.file(path);
+  } catch {
+    throw new DondocError(
+      'INVALID_SNAPSHOT',
+      'Tệp không phải bảng tính Excel .xlsx (không mở được như tệp nén zip); hãy lưu lại từ Excel dưới dạng .xlsx hoặc xuất CSV / not an Excel .xlsx workbook (it does not open as a zip archive); save it again from Excel as .xlsx, or export CSV',
+    );
+  }
+}
+
 /**
  * Reads a workbook's parts through the zip's central directory: the workbook, its
  * relationships and shared strings first, then the one sheet wanted, row by row. exceljs's
@@ -104,7 +116,7 @@ export async function openXlsxTable(stream: Readable, entity: EntityKind | undef
   try {
     const path = join(dir, 'book.xlsx');
     await pipeline(stream, createWriteStream(path));
-    const files = new Map((await unzipper.Open.file(path)).files.map((file) => [file.path, file]));
+    const files = new Map((await openZip(path)).files.map((file) => [file.path, file]));
     // A part's stream is opened only when it is read: one left unread would hold its file open.
     const part = (name: string) => files.get(name);
     const reader = new ExcelJS.stream.xlsx.WorkbookReader(undefined as never, { sharedStrings: 'cache', worksheets: 'emit', hyperlinks: 'ignore', styles: 'ignore' } as never) as unknown as PartReader;

@@ -162,7 +162,10 @@ describe('what stops reading before any row', () => {
   });
 
   it('throws INVALID_SNAPSHOT for an XLSX that is not a workbook', async () => {
-    expect(await openError('students.xlsx', 'not a zip file at all')).toMatchObject({ code: 'INVALID_SNAPSHOT' });
+    const error = await openError('students.xlsx', 'not a zip file at all');
+    expect(error).toMatchObject({ code: 'INVALID_SNAPSHOT' });
+    expect((error as Error).message).toContain('không phải bảng tính Excel .xlsx');
+    expect((error as Error).message).toContain('not an Excel .xlsx workbook');
   });
 });
 
