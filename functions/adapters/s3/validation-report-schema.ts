@@ -11,6 +11,7 @@ const ISSUE_CODES = [
   'encoding',
   'duplicate_record_code',
   'duplicate_unit_code',
+  'invalid_parent',
   'malformed_row',
   'invalid_json',
   'empty_file',

@@ -1,4 +1,4 @@
-import type { ColumnSpec, EntityKind } from './entities.ts';
+import type { ColumnSpec, EntityKind, UnitKind } from './entities.ts';
 
 export interface Message {
   messageVi: string;
@@ -52,6 +52,9 @@ export function invalidValueMessage(spec: ColumnSpec): Message {
   }
 }
 
+const KIND_VI: Readonly<Record<UnitKind, string>> = { department: 'Sở GDĐT', district_office: 'Phòng GDĐT', school: 'trường', centre: 'trung tâm' };
+const KIND_EN: Readonly<Record<UnitKind, string>> = { department: 'department', district_office: 'district office', school: 'school', centre: 'centre' };
+
 export const messages = {
   missingRequiredColumn: (field: string) => msg(`Thiếu cột bắt buộc "${field}"`, `Required column "${field}" is missing`),
   duplicateColumn: (field: string) => msg(`Cột trùng: đã có một cột khác mang nghĩa "${field}"`, `Duplicate column: another column already means "${field}"`),
@@ -67,6 +70,13 @@ export const messages = {
       ? msg('Mã học sinh bị lặp lại trong cùng đơn vị', 'Student code repeated within the same unit')
       : msg('Mã cán bộ bị lặp lại trong cùng đơn vị', 'Staff code repeated within the same unit'),
   duplicateUnitCode: () => msg('Mã đơn vị bị lặp lại', 'Unit code repeated'),
+  ownParent: () => msg('Mã đơn vị quản lý trùng với chính mã đơn vị: một đơn vị không tự quản lý mình', 'The supervising unit is the unit itself: a unit cannot supervise itself'),
+  wrongSupervisor: (parent: string, unitKind: UnitKind, parentKind: UnitKind, allowed: readonly UnitKind[]) =>
+    msg(
+      `Đơn vị quản lý ${parent} là ${KIND_VI[parentKind]}; ${KIND_VI[unitKind]} phải trực thuộc ${allowed.map((k) => KIND_VI[k]).join(' hoặc ')}`,
+      `The supervising unit ${parent} is a ${KIND_EN[parentKind]}; a ${KIND_EN[unitKind]} must come under a ${allowed.map((k) => KIND_EN[k]).join(' or a ')}`,
+    ),
+  parentLoop: (loop: readonly string[]) => msg(`Các đơn vị quản lý tạo thành vòng lặp: ${loop.join(' → ')}`, `Supervising units form a loop: ${loop.join(' → ')}`),
   malformedRow: (cells: number, columns: number) =>
     msg(`Dòng có ${cells} ô nhưng tiêu đề có ${columns} cột`, `Row has ${cells} cells but the header has ${columns} columns`),
   notAnObject: () => msg('Dòng phải là một đối tượng JSON {…}', 'Line must be a JSON object {…}'),

@@ -113,6 +113,7 @@ export async function openSnapshot(input: SnapshotInput, opts?: { entity?: Entit
         if (batch.done) break;
         yield batch.value;
       }
+      validator.endOfFile();
       if (report.rows === 0) log.add(makeIssue('warning', 'empty_file', {}, messages.emptyFile()));
     } finally {
       table.close();

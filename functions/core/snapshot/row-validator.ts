@@ -1,6 +1,6 @@
 import { textOfBinary } from './binary-text.ts';
 import { cellText, cleanText, memoisedCleanText, type Cell } from './cell.ts';
-import { COLUMNS, type ColumnSpec, type EntityKind, type EntityRecord } from './entities.ts';
+import { COLUMNS, type ColumnSpec, type EntityKind, type EntityRecord, type UnitKind } from './entities.ts';
 import { CodesByUnit } from './codes-by-unit.ts';
 import { hash52 } from './hash52.ts';
 import { HashSet52 } from './hash-set-52.ts';
@@ -12,6 +12,7 @@ import { RECORD_CODE_COLUMN, RECORD_KEYS, blankRecord, entityRecord } from './re
 import { compileLineReader, type LineReader } from './line-record.ts';
 import { FALLBACK, rangeReader, type RangeReader } from './range-readers.ts';
 import { cellsOf, isBlankRow, type CellRow, type RawRow, type Table } from './table.ts';
+import { UnitHierarchy, type HierarchyProblem } from './unit-hierarchy.ts';
 import type { IssueCode, ValidationIssue } from './validation-report.ts';
 import { INVALID, parserFor, type PresentCell, type ValueParser } from './value-parsers.ts';
 
@@ -66,6 +67,8 @@ export class RowValidator {
   private readonly seenUnits = new HashSet52();
   /** record codes per unit, in a file of people */
   private readonly seenCodes = new CodesByUnit();
+  /** units and the parents they name, in a units file */
+  private readonly hierarchy: UnitHierarchy | undefined;
   private readonly keys: Readonly<Record<string, string>>;
   /** CSV lines without quotes, read in place */
   private readonly readLine: LineReader;
@@ -76,6 +79,7 @@ export class RowValidator {
     private readonly log: IssueLog,
   ) {
     this.keys = RECORD_KEYS[entity];
+    this.hierarchy = entity === 'units' ? new UnitHierarchy() : undefined;
     this.codeColumn = RECORD_CODE_COLUMN[entity] ?? (entity === 'units' ? 'unit_code' : undefined);
     this.resolveNewColumns();
     this.readLine = compileLineReader(entity, table.header.length, this.plans, table.binaryLines);
@@ -207,7 +211,16 @@ export class RowValidator {
       // Kept on the record so the duplicates rule needs no second set of every code.
       record.repeatsCode = true;
     }
+    this.hierarchy?.add(String(record.unitCode), record.unitKind as UnitKind, record.parentCode as string | undefined, row);
     return entityRecord(this.entity, record);
+  }
+
+  /** What only the whole file tells, once its last row is validated: in a units file, the parents its units name. */
+  endOfFile(): void {
+    const column = this.plans.find((p) => p.spec.name === 'parent_code')?.header ?? 'parent_code';
+    for (const problem of this.hierarchy?.problems() ?? []) {
+      this.issue('error', 'invalid_parent', { row: problem.row, column, field: 'parent_code', value: problem.parent }, hierarchyMessage(problem));
+    }
   }
 
   /** Frees what remembers the file's codes once its last row is validated. */
@@ -227,5 +240,16 @@ export class RowValidator {
     const field = this.codeColumn ?? '';
     const plan = this.plans.find((p) => p.spec.name === field);
     return { column: plan?.header ?? field, field, value: String(record[this.keys[field] ?? '']) };
+  }
+}
+
+function hierarchyMessage(problem: HierarchyProblem): Message {
+  switch (problem.kind) {
+    case 'own_parent':
+      return messages.ownParent();
+    case 'wrong_supervisor':
+      return messages.wrongSupervisor(problem.parent, problem.unitKind, problem.parentKind, problem.allowed);
+    case 'loop':
+      return messages.parentLoop(problem.loop);
   }
 }

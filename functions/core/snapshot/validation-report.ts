@@ -11,6 +11,7 @@ export type IssueCode =
   | 'encoding'
   | 'duplicate_record_code'
   | 'duplicate_unit_code'
+  | 'invalid_parent'
   | 'malformed_row'
   | 'invalid_json'
   | 'empty_file'
