@@ -9,15 +9,44 @@ export const VN_TZ = 'Asia/Ho_Chi_Minh';
 
 export type Instant = number; // epoch milliseconds
 
-const ISO_WITH_OFFSET = /(Z|[+-]\d{2}:?\d{2})$/i;
+const ISO_WITH_OFFSET = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(?:Z|([+-])(\d{2}):?(\d{2}))$/i;
 const ISO_LOCAL = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?)?$/;
+
+const MINUTE_MS = 60_000;
+/** UTC−12:00 to UTC+14:00: the offsets clocks keep. */
+const MAX_OFFSET_MINUTES = 14 * 60;
+const MIN_OFFSET_MINUTES = -12 * 60;
+
+/** An offset of `sign` `hours`:`minutes` in minutes east of UTC, or undefined when no clock keeps it. */
+export function offsetMinutes(sign: string, hours: number, minutes: number): number | undefined {
+  const total = (sign === '-' ? -1 : 1) * (hours * 60 + minutes);
+  return minutes <= 59 && total >= MIN_OFFSET_MINUTES && total <= MAX_OFFSET_MINUTES ? total : undefined;
+}
+
+/**
+ * A date and time with its offset, every field checked: Date.parse would carry 30 February
+ * over to 2 March and read 24:00 as the next day's midnight, so an as-of mistyped on the
+ * command line would quietly evaluate another moment.
+ */
+function parseWithOffset(m: RegExpExecArray): Instant | undefined {
+  const [, y, mo, d, h, mi, se = '0', frac = '0', sign, oh, om] = m;
+  const offset = sign === undefined ? 0 : offsetMinutes(sign, Number(oh), Number(om));
+  const fields = [Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(se)] as const;
+  const wall = new Date(Date.UTC(...fields, Number(frac.slice(0, 3).padEnd(3, '0'))));
+  wall.setUTCFullYear(fields[0]);
+  const read = [wall.getUTCFullYear(), wall.getUTCMonth(), wall.getUTCDate(), wall.getUTCHours(), wall.getUTCMinutes(), wall.getUTCSeconds()];
+  if (offset === undefined || read.some((field, i) => field !== fields[i])) return undefined;
+  return wall.getTime() - offset * MINUTE_MS;
+}
 
 /** Parses ISO 8601; a timestamp without an offset is Vietnam time (snapshot contract). */
 export function parseInstant(text: string): Instant {
   const s = text.trim();
-  if (ISO_WITH_OFFSET.test(s) && /^\d{4}-\d{2}-\d{2}T/.test(s)) {
-    const ms = Date.parse(s);
-    if (!Number.isNaN(ms)) return ms;
+  const withOffset = ISO_WITH_OFFSET.exec(s);
+  if (withOffset) {
+    const at = parseWithOffset(withOffset);
+    if (at !== undefined) return at;
+    throw new DondocError('INVALID_INSTANT', `Không có thời điểm "${text}": ngày, giờ hoặc múi giờ không tồn tại / no such instant: the day, time or offset does not exist`);
   }
   const m = ISO_LOCAL.exec(s);
   if (m) {

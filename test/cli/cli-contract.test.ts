@@ -168,6 +168,7 @@ describe.concurrent('dondoc check --json', () => {
 
   it.each([
     [['check', STUDENTS, '--as-of', '23/06/2023 25:00']],
+    [['check', STUDENTS, '--as-of', '2023-02-30T10:00+07:00']],
     [['check', STUDENTS, '--no-such-option']],
     [['check']],
     [['report', 'identity', STUDENTS, '--format', 'pdf']],

@@ -1,5 +1,5 @@
 import { DondocError } from '../errors.ts';
-import { parseInstant } from '../time.ts';
+import { offsetMinutes, parseInstant } from '../time.ts';
 import { digitsAt, isValidDay, twoDigitsAt } from './calendar-date.ts';
 import { utcInstant } from './civil-instant.ts';
 import { excelSerialToWallClock } from './excel-serial.ts';
@@ -41,11 +41,14 @@ export function vnWallClockInstant(y: number, mo: number, d: number, h = 0, mi =
   }
 }
 
+const MINUTE_MS = 60_000;
+
+/** The offset in ms to subtract from the wall clock; NaN when no clock keeps it (`+25:00`, `+07:75`). */
 function offsetMs(offset: string): number {
   if (offset.toUpperCase() === 'Z') return 0;
-  const sign = offset.startsWith('-') ? -1 : 1;
   const digits = offset.slice(1).replace(':', '');
-  return sign * (Number(digits.slice(0, 2)) * HOUR_MS + Number(digits.slice(2) || '0') * 60_000);
+  const minutes = offsetMinutes(offset.charAt(0), Number(digits.slice(0, 2)), Number(digits.slice(2) || '0'));
+  return minutes === undefined ? Number.NaN : minutes * MINUTE_MS;
 }
 
 /** A time of day written in Excel (serial days since 1899-12-30) is a Vietnam wall clock. */
@@ -75,8 +78,8 @@ const LETTER_Z = 90;
 function offsetAt(text: string, at: number): number {
   const sign = text.charCodeAt(at);
   if ((sign !== PLUS && sign !== HYPHEN) || text.charCodeAt(at + 3) !== COLON) return Number.NaN;
-  const ms = twoDigitsAt(text, at + 1) * HOUR_MS + twoDigitsAt(text, at + 4) * 60_000;
-  return sign === HYPHEN ? -ms : ms;
+  const minutes = offsetMinutes(sign === HYPHEN ? '-' : '+', twoDigitsAt(text, at + 1), twoDigitsAt(text, at + 4));
+  return minutes === undefined ? Number.NaN : minutes * MINUTE_MS;
 }
 
 /**
@@ -114,8 +117,9 @@ export function parseTimestampText(text: string, date1904: boolean): number | un
     const [, y, mo, d, h, mi, s, frac, offset] = m;
     const ms = frac === undefined ? 0 : Number(frac.slice(0, 3).padEnd(3, '0'));
     if (offset === undefined) return vnWallClockInstant(Number(y), Number(mo), Number(d), Number(h ?? 0), Number(mi ?? 0), Number(s ?? 0), ms);
-    if (!isValidDay(Number(y), Number(mo), Number(d)) || !isValidTime(Number(h ?? 0), Number(mi ?? 0), Number(s ?? 0))) return undefined;
-    return Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h ?? 0), Number(mi ?? 0), Number(s ?? 0), ms) - offsetMs(offset);
+    const offsetAtWall = offsetMs(offset);
+    if (Number.isNaN(offsetAtWall) || !isValidDay(Number(y), Number(mo), Number(d)) || !isValidTime(Number(h ?? 0), Number(mi ?? 0), Number(s ?? 0))) return undefined;
+    return Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h ?? 0), Number(mi ?? 0), Number(s ?? 0), ms) - offsetAtWall;
   }
   m = DAY_FIRST.exec(text);
   if (m) {
