@@ -1,7 +1,8 @@
 import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 
-const BOM_SNIFF_BYTES = 3;
+/** Enough for a UTF-8 BOM, and for the first two characters of UTF-16 written without one. */
+const BOM_SNIFF_BYTES = 4;
 /**
  * Text is handed on at most this many bytes at a time, however large the reads: a piece's
  * rows are alive together until the last is validated, and at 64 KiB they die young, in
@@ -16,10 +17,19 @@ export interface ReplacementWatch {
   seen: boolean;
 }
 
-/** UTF-16 when a BOM says so (Excel's "Unicode text"), UTF-8 otherwise. */
+/**
+ * UTF-16 when a BOM says so (Excel's "Unicode text"), or when the first two characters are
+ * ASCII written in two bytes, one of them zero, as some exporters write UTF-16 without a
+ * BOM: a header's text never holds a zero byte in UTF-8. UTF-8 otherwise.
+ */
 function encodingOf(head: Buffer): 'utf16le' | 'utf16be' | 'utf8' {
   if (head[0] === 0xff && head[1] === 0xfe) return 'utf16le';
   if (head[0] === 0xfe && head[1] === 0xff) return 'utf16be';
+  if (head.length >= BOM_SNIFF_BYTES) {
+    const [a, b, c, d] = head;
+    if (a !== 0 && b === 0 && c !== 0 && d === 0) return 'utf16le';
+    if (a === 0 && b !== 0 && c === 0 && d !== 0) return 'utf16be';
+  }
   return 'utf8';
 }
 
@@ -107,7 +117,7 @@ export async function* csvText(bytes: AsyncIterable<Buffer>, watch: ReplacementW
   const check = new Utf8Check(watch);
   let first = true;
   for await (const chunk of all) {
-    const input = first && chunk.subarray(0, BOM_SNIFF_BYTES).equals(UTF8_BOM) ? chunk.subarray(BOM_SNIFF_BYTES) : chunk;
+    const input = first && chunk.subarray(0, UTF8_BOM.length).equals(UTF8_BOM) ? chunk.subarray(UTF8_BOM.length) : chunk;
     first = false;
     for (let at = 0; at < input.length; at += PIECE_BYTES) {
       const piece = input.subarray(at, at + PIECE_BYTES);

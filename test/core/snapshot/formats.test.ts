@@ -67,6 +67,9 @@ describe('CSV', () => {
   const variants: [string, Buffer | string][] = [
     ['UTF-8 with BOM', `\uFEFF${SAMPLE}`],
     ['UTF-16 LE with BOM (Excel "Unicode text")', iconv.encode(SAMPLE, 'utf16le', { addBOM: true })],
+    ['UTF-16 LE without a BOM', iconv.encode(SAMPLE, 'utf16le')],
+    ['UTF-16 BE with a BOM', iconv.encode(SAMPLE, 'utf16be', { addBOM: true })],
+    ['UTF-16 BE without a BOM', iconv.encode(SAMPLE, 'utf16be')],
     ['semicolons', SAMPLE.replaceAll(',', ';').replace('"Trần Thị Bình; Bé"', '"Trần Thị Bình, Bé"')],
     ['tabs', SAMPLE.replaceAll(',', '\t').replace('"Trần Thị Bình\tBé"', '"Trần Thị Bình, Bé"')],
     ['LF line ends', SAMPLE.replaceAll('\r\n', '\n').replace('6A\n(chiều)', '6A\r\n(chiều)')],
