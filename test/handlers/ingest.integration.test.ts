@@ -101,6 +101,18 @@ describe('ingest handler on dynalite and s3rver', () => {
     expect(report.issues).toContainEqual(expect.objectContaining({ row: 3, field: 'id_verification', value: 'perhaps', severity: 'error' }));
   });
 
+  it('refuses a units file naming a registered school as the supervisor of a school, and registers nothing of it', async () => {
+    const key = 'snapshots/units/2023-06-24/more.csv';
+    await upload(key, 'unit_code,unit_name,unit_kind,parent_code\nTHCS009,Trường THCS 9,school,PGD-NQ\nTH010,Trường TH 10,school,THPT001\n', '2023-06-24T09:00:00+07:00');
+    const out = await run(key);
+    expect(out.batchItemFailures).toEqual([]);
+    expect(rejected).toContain(key);
+    const listed = await s3.s3.send(new GetObjectCommand({ Bucket: s3.bucket, Key: await reportKey('units/2023-06-24/more.csv') }));
+    const report = JSON.parse((await listed.Body?.transformToString()) ?? '{}') as { issues: Array<Record<string, unknown>> };
+    expect(report.issues).toEqual([expect.objectContaining({ severity: 'error', code: 'invalid_parent', row: 3, column: 'parent_code', value: 'THPT001' })]);
+    expect(await deps.store.getUnits(['THCS009', 'TH010'])).toEqual(new Map());
+  });
+
   it('fails only the malformed message of a batch', async () => {
     const out = await ingestBatch(deps)(
       sqsEvent(sqsRecord('bad', '{"not":"an s3 event"}'), sqsRecord('good', s3NotificationBody(s3.bucket, 'snapshots/students/2023-06-23/thpt.csv'))),
@@ -153,9 +165,9 @@ describe('ingest handler on dynalite and s3rver', () => {
     expect(identity).toMatchObject({ failing: 0, evaluatedAt: parseInstant(asOf) });
   });
 
-  async function reportKey(): Promise<string> {
+  async function reportKey(path = 'students/2023-06-23/bad.csv'): Promise<string> {
     const { ListObjectsV2Command } = await import('@aws-sdk/client-s3');
-    const listed = await s3.s3.send(new ListObjectsV2Command({ Bucket: s3.bucket, Prefix: 'reports/students/2023-06-23/bad.csv.' }));
+    const listed = await s3.s3.send(new ListObjectsV2Command({ Bucket: s3.bucket, Prefix: `reports/${path}.` }));
     const key = listed.Contents?.[0]?.Key;
     if (key === undefined) throw new Error('no report written');
     return key;

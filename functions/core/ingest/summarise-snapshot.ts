@@ -4,6 +4,7 @@ import type { UnitEntitySummary } from '../evaluation/types.ts';
 import { openSnapshot, type SnapshotInput } from '../snapshot/open-snapshot.ts';
 import type { ValidationReport } from '../snapshot/validation-report.ts';
 import type { EntityKind, UnitRecord } from '../snapshot/entities.ts';
+import type { RegistryLookup } from '../snapshot/unit-hierarchy.ts';
 
 export interface SnapshotSummary {
   report: ValidationReport;
@@ -16,6 +17,8 @@ export interface SnapshotSummary {
 export interface SummariseOptions {
   asOf: number;
   entity?: EntityKind;
+  /** the registered units, for a units file's parents named outside it */
+  registry?: RegistryLookup;
   onRows?: (rows: number) => void;
 }
 
@@ -30,7 +33,7 @@ export async function summariseSnapshot(
   requirements: readonly Requirement[],
   opts: SummariseOptions,
 ): Promise<SnapshotSummary> {
-  const opened = await openSnapshot(input, opts.entity ? { entity: opts.entity } : undefined);
+  const opened = await openSnapshot(input, { ...(opts.entity && { entity: opts.entity }), ...(opts.registry && { registry: opts.registry }) });
   const acc = new SnapshotAccumulator(requirements, { asOf: opts.asOf, source: input.name });
   let rows = 0;
   let reported = 0;

@@ -67,7 +67,7 @@ export type IngestOutcome =
 export async function ingestSnapshot(deps: IngestDeps, ref: ObjectRef): Promise<IngestOutcome> {
   const object = await deps.objects.get(ref.key, ref.version);
   if (object === undefined) return { outcome: 'gone', key: ref.key };
-  const summary = await summarise(deps.catalog, object);
+  const summary = await summarise(deps, object);
 
   if (!summary.report.ok) {
     const where = await deps.objects.quarantine(object, summary.report);
@@ -117,10 +117,10 @@ type Summarised = Omit<SnapshotSummary, 'entity'> & { entity?: EntityKind };
 
 /* A file that cannot even be opened is as invalid as one with bad rows: it is quarantined
    with its reason, not retried until it lands in the dead-letter queue. */
-async function summarise(catalog: Catalog, object: { key: string; asOf: number; input: SnapshotObject['input'] }): Promise<Summarised> {
-  const requirements = catalog.dispatches.flatMap((d) => d.requirements);
+async function summarise(deps: IngestDeps, object: { key: string; asOf: number; input: SnapshotObject['input'] }): Promise<Summarised> {
+  const requirements = deps.catalog.dispatches.flatMap((d) => d.requirements);
   try {
-    return await summariseSnapshot(object.input, requirements, { asOf: object.asOf });
+    return await summariseSnapshot(object.input, requirements, { asOf: object.asOf, registry: (codes) => deps.store.getUnits(codes) });
   } catch (err) {
     if (!(err instanceof DondocError) || !UNOPENABLE.has(err.code)) throw err;
     return { report: unopenableReport(object.key, err), summaries: [], registry: [] };

@@ -13,6 +13,7 @@ import { formatFromName } from './snapshot-format.ts';
 import type { SnapshotInput } from './snapshot-input.ts';
 import type { RawRow, Table } from './table.ts';
 import { csvText, decodeText } from './text-decoder.ts';
+import type { RegistryLookup } from './unit-hierarchy.ts';
 import type { SnapshotFormat, ValidationReport } from './validation-report.ts';
 
 export { bufferInput, fileInput, type SnapshotInput } from './snapshot-input.ts';
@@ -69,10 +70,11 @@ function unreadable(err: unknown): DondocError {
  * reading before any row: an unsupported format (UNSUPPORTED_FORMAT), no header or an
  * unreadable start (INVALID_SNAPSHOT), an entity neither given, named by the path nor
  * recognisable from the header (UNKNOWN_ENTITY). Everything else — missing required
- * columns included — is an issue in the report, which then has ok = false.
+ * columns included — is an issue in the report, which then has ok = false. `registry`, for a
+ * units file: where the parents its rows name outside the file are looked up once it is read.
  */
-export async function openSnapshot(input: SnapshotInput, opts?: { entity?: EntityKind }): Promise<OpenedSnapshot> {
-  const options = parseOptions(opts);
+export async function openSnapshot(input: SnapshotInput, opts?: { entity?: EntityKind; registry?: RegistryLookup }): Promise<OpenedSnapshot> {
+  const options = parseOptions(opts?.entity === undefined ? undefined : { entity: opts.entity });
   const format = formatFromName(input.name);
   const known = options?.entity ?? entityFromName(input.name);
   let bytes: ByteSource | undefined;
@@ -113,7 +115,7 @@ export async function openSnapshot(input: SnapshotInput, opts?: { entity?: Entit
         if (batch.done) break;
         yield batch.value;
       }
-      validator.endOfFile();
+      await validator.endOfFile(opts?.registry);
       if (report.rows === 0) log.add(makeIssue('warning', 'empty_file', {}, messages.emptyFile()));
     } finally {
       table.close();

@@ -12,7 +12,7 @@ import { RECORD_CODE_COLUMN, RECORD_KEYS, blankRecord, entityRecord } from './re
 import { compileLineReader, type LineReader } from './line-record.ts';
 import { FALLBACK, rangeReader, type RangeReader } from './range-readers.ts';
 import { cellsOf, isBlankRow, type CellRow, type RawRow, type Table } from './table.ts';
-import { UnitHierarchy, type HierarchyProblem } from './unit-hierarchy.ts';
+import { UnitHierarchy, type HierarchyProblem, type RegistryLookup } from './unit-hierarchy.ts';
 import type { IssueCode, ValidationIssue } from './validation-report.ts';
 import { INVALID, parserFor, type PresentCell, type ValueParser } from './value-parsers.ts';
 
@@ -215,10 +215,15 @@ export class RowValidator {
     return entityRecord(this.entity, record);
   }
 
-  /** What only the whole file tells, once its last row is validated: in a units file, the parents its units name. */
-  endOfFile(): void {
+  /**
+   * What only the whole file tells, once its last row is validated: in a units file, the
+   * parents its units name, among its rows and, given `registry`, the registered units.
+   */
+  async endOfFile(registry?: RegistryLookup): Promise<void> {
+    if (this.hierarchy === undefined) return;
+    if (registry !== undefined) await this.hierarchy.lookUp(registry);
     const column = this.plans.find((p) => p.spec.name === 'parent_code')?.header ?? 'parent_code';
-    for (const problem of this.hierarchy?.problems() ?? []) {
+    for (const problem of this.hierarchy.problems()) {
       this.issue('error', 'invalid_parent', { row: problem.row, column, field: 'parent_code', value: problem.parent }, hierarchyMessage(problem));
     }
   }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { UNIT_KINDS, type UnitKind } from '../../../functions/core/snapshot/entities.ts';
-import { UnitHierarchy } from '../../../functions/core/snapshot/unit-hierarchy.ts';
+import { UnitHierarchy, type Placed, type RegistryLookup } from '../../../functions/core/snapshot/unit-hierarchy.ts';
 import { located, readText } from './helpers.ts';
 
 function hierarchy(rows: ReadonlyArray<[code: string, kind: UnitKind, parent?: string]>): UnitHierarchy {
@@ -105,5 +105,55 @@ describe('a units file naming the wrong parents', () => {
   it('is accepted when its parents are right, or registered elsewhere', async () => {
     const text = ['unit_code,unit_name,unit_kind,parent_code', 'P1,Phòng 1,district_office,SO', 'T1,Trường 1,school,P1', 'T2,Trường 2,school,P9'].join('\n');
     expect((await readText('units.csv', text)).report).toMatchObject({ ok: true, errors: 0 });
+  });
+});
+
+describe('UnitHierarchy with the registry', () => {
+  const REGISTERED: ReadonlyMap<string, Placed> = new Map<string, Placed>([
+    ['BO', { unitKind: 'department' }],
+    ['SO', { unitKind: 'department', parentCode: 'BO' }],
+    ['P1', { unitKind: 'district_office', parentCode: 'SO' }],
+    ['T1', { unitKind: 'school', parentCode: 'P1' }],
+    ['S2', { unitKind: 'department', parentCode: 'S3' }],
+    ['S3', { unitKind: 'department', parentCode: 'BO' }],
+  ]);
+  function lookup(): { registry: RegistryLookup; asked: string[][] } {
+    const asked: string[][] = [];
+    const registry: RegistryLookup = async (codes) => {
+      asked.push([...codes].sort());
+      return new Map(codes.flatMap((code) => (REGISTERED.has(code) ? [[code, REGISTERED.get(code) as Placed] as const] : [])));
+    };
+    return { registry, asked };
+  }
+
+  it('judges parents named outside the file by their registered kind, reading the tree upwards only as far as it goes', async () => {
+    const units = hierarchy([
+      ['T2', 'school', 'P1'],
+      ['T3', 'school', 'T1'],
+      ['P2', 'district_office', 'P1'],
+      ['T4', 'school', 'NOWHERE'],
+    ]);
+    const { registry, asked } = lookup();
+    await units.lookUp(registry);
+    expect(asked).toEqual([['NOWHERE', 'P1', 'T1'], ['SO'], ['BO']]);
+    expect(units.problems()).toEqual([
+      { kind: 'wrong_supervisor', row: 3, parent: 'T1', unitKind: 'school', parentKind: 'school', allowed: ['department', 'district_office'] },
+      { kind: 'wrong_supervisor', row: 4, parent: 'P1', unitKind: 'district_office', parentKind: 'district_office', allowed: ['department'] },
+    ]);
+  });
+
+  it('finds a loop closed through registered units, named from the rows of the file only', async () => {
+    const units = hierarchy([['S3', 'department', 'S2']]);
+    await units.lookUp(lookup().registry);
+    expect(units.problems()).toEqual([{ kind: 'loop', row: 2, parent: 'S2', loop: ['S3', 'S2', 'S3'] }]);
+  });
+
+  it("takes the file's entry for a unit over the registered one it replaces", async () => {
+    const units = hierarchy([
+      ['S2', 'department', 'BO'],
+      ['S3', 'department', 'S2'],
+    ]);
+    await units.lookUp(lookup().registry);
+    expect(units.problems()).toEqual([]);
   });
 });
