@@ -33,7 +33,7 @@ export async function summariseSnapshot(
   requirements: readonly Requirement[],
   opts: SummariseOptions,
 ): Promise<SnapshotSummary> {
-  const opened = await openSnapshot(input, { ...(opts.entity && { entity: opts.entity }), ...(opts.registry && { registry: opts.registry }) });
+  const opened = await openSnapshot(input, { entity: opts.entity, registry: opts.registry });
   const acc = new SnapshotAccumulator(requirements, { asOf: opts.asOf, source: input.name });
   let rows = 0;
   let reported = 0;

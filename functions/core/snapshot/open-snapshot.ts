@@ -74,7 +74,7 @@ function unreadable(err: unknown): DondocError {
  * units file: where the parents its rows name outside the file are looked up once it is read.
  */
 export async function openSnapshot(input: SnapshotInput, opts?: { entity?: EntityKind; registry?: RegistryLookup }): Promise<OpenedSnapshot> {
-  const options = parseOptions(opts?.entity === undefined ? undefined : { entity: opts.entity });
+  const options = parseOptions(opts);
   const format = formatFromName(input.name);
   const known = options?.entity ?? entityFromName(input.name);
   let bytes: ByteSource | undefined;
