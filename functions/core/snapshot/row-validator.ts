@@ -222,7 +222,7 @@ export class RowValidator {
   async endOfFile(registry?: RegistryLookup): Promise<void> {
     if (this.hierarchy === undefined) return;
     if (registry !== undefined) await this.hierarchy.lookUp(registry);
-    const column = this.plans.find((p) => p.spec.name === 'parent_code')?.header ?? 'parent_code';
+    const column = this.headerOf('parent_code');
     for (const problem of this.hierarchy.problems()) {
       this.issue('error', 'invalid_parent', { row: problem.row, column, field: 'parent_code', value: problem.parent }, hierarchyMessage(problem));
     }
@@ -243,8 +243,12 @@ export class RowValidator {
 
   private codeWhere(record: Record<string, unknown>): IssueWhere {
     const field = this.codeColumn ?? '';
-    const plan = this.plans.find((p) => p.spec.name === field);
-    return { column: plan?.header ?? field, field, value: String(record[this.keys[field] ?? '']) };
+    return { column: this.headerOf(field), field, value: String(record[this.keys[field] ?? '']) };
+  }
+
+  /** The column as the file's header writes it, for a field the header has. */
+  private headerOf(field: string): string {
+    return this.plans.find((p) => p.spec.name === field)?.header ?? field;
   }
 }
 
