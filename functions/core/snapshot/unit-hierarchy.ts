@@ -29,11 +29,10 @@ export type Placed = Pick<UnitRecord, 'unitKind' | 'parentCode'>;
 /** Registered units by code: those asked for that are registered (a store's batch read). */
 export type RegistryLookup = (codes: readonly string[]) => Promise<ReadonlyMap<string, Placed>>;
 
+/** A unit's kind and parent, from a row of the file or from the registry. */
 interface Entry {
   kind: UnitKind;
   parent: string | undefined;
-  /** the file's row; none for a unit known from the registry */
-  row?: number;
 }
 
 /**
@@ -42,7 +41,7 @@ interface Entry {
  * left alone (it may be registered later). Holds a few fields per unit.
  */
 export class UnitHierarchy {
-  private readonly units = new Map<string, Entry>();
+  private readonly units = new Map<string, Entry & { row: number }>();
   private readonly registered = new Map<string, Entry>();
 
   add(code: string, kind: UnitKind, parent: string | undefined, row: number): void {
@@ -71,7 +70,7 @@ export class UnitHierarchy {
   problems(): HierarchyProblem[] {
     const found: HierarchyProblem[] = [];
     for (const [code, { kind, parent, row }] of this.units) {
-      if (parent === undefined || row === undefined) continue;
+      if (parent === undefined) continue;
       if (parent === code) {
         found.push({ kind: 'own_parent', row, parent });
         continue;
@@ -84,7 +83,7 @@ export class UnitHierarchy {
     for (const loop of this.loops()) {
       for (const [i, code] of loop.entries()) {
         const entry = this.units.get(code);
-        if (entry?.row === undefined) continue;
+        if (entry === undefined) continue;
         found.push({ kind: 'loop', row: entry.row, parent: entry.parent as string, loop: [...loop.slice(i), ...loop.slice(0, i), code] });
       }
     }
