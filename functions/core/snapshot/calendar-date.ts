@@ -15,6 +15,9 @@ export function isLeapYear(year: number): boolean {
   return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
 }
 
+/** A year the sector's records can hold (NaN is not). */
+export const isYear = (n: number): boolean => Number.isInteger(n) && n >= MIN_YEAR && n <= MAX_YEAR;
+
 /** A real calendar day within the years the sector's records can hold (NaN is not). */
 export function isValidDay(year: number, month: number, day: number): boolean {
   if (!(year >= MIN_YEAR && year <= MAX_YEAR && month >= 1 && month <= 12 && day >= 1)) return false;

@@ -1,7 +1,7 @@
-import { dayFirstDateAt, digitsAt, isCanonicalDateAt } from './calendar-date.ts';
+import { dayFirstDateAt, digitsAt, isCanonicalDateAt, isYear } from './calendar-date.ts';
 import type { ColumnSpec } from './entities.ts';
 import { hash52Range } from './hash52.ts';
-import { INVALID, isYear, type ValueParser } from './value-parsers.ts';
+import { INVALID, type ValueParser } from './value-parsers.ts';
 import { canonicalTimestampAt } from './vn-timestamp.ts';
 
 /** Returned when a cell is not in the common shape a range reader knows: the row is read the general way instead. */

@@ -1,3 +1,5 @@
+import { isYear } from './calendar-date.ts';
+
 /**
  * A school year as the sector writes it, `2023-2024`: two consecutive years. Exports and
  * hand-kept sheets also write it `2023 - 2024`, `2023–2024` (Word and Excel turn a hyphen
@@ -7,8 +9,6 @@
  * "not rolled over" for a typo would hide the typo from the officer who could fix it.
  */
 const SCHOOL_YEAR = /^(\d{4})\s*[-–—/]\s*(\d{4}|\d{2})$/;
-const FIRST_YEAR = 1900;
-const LAST_YEAR = 2100;
 const CENTURY = 100;
 
 /** The canonical `YYYY-YYYY`, or undefined when the text is not a school year. */
@@ -17,8 +17,8 @@ export function parseSchoolYear(text: string): string | undefined {
   if (match === null) return undefined;
   const start = Number(match[1]);
   const end = match[2] as string;
-  if (start < FIRST_YEAR || start >= LAST_YEAR) return undefined;
   const next = start + 1;
+  if (!isYear(start) || !isYear(next)) return undefined;
   const consecutive = end.length === 2 ? Number(end) === next % CENTURY : Number(end) === next;
   return consecutive ? `${start}-${next}` : undefined;
 }

@@ -1,4 +1,4 @@
-import { excelSerialToDate, parseDateText, utcCalendarDate } from './calendar-date.ts';
+import { excelSerialToDate, isYear, parseDateText, utcCalendarDate } from './calendar-date.ts';
 import { cellText, type Cell } from './cell.ts';
 import type { ColumnSpec } from './entities.ts';
 import { foldKey } from './fold-key.ts';
@@ -26,8 +26,6 @@ const WHITESPACE = /\s+/g;
 const NATIONAL_ID = /^\d{12}$/;
 const NATIONAL_ID_LENGTH = 12;
 const LIST_SEPARATOR = /[;,]/;
-const MIN_YEAR = 1900;
-const MAX_YEAR = 2100;
 /** Enough for every label spelling in a file, bounded against a column of free text. */
 const MEMO_LIMIT = 4096;
 
@@ -117,9 +115,6 @@ function dateParser(ctx: ParseContext): ValueParser {
     return INVALID;
   };
 }
-
-/** A birth year the sector's records can hold (NaN is not). */
-export const isYear = (n: number): boolean => Number.isInteger(n) && n >= MIN_YEAR && n <= MAX_YEAR;
 
 /**
  * A birth date or just a birth year, as staff registers often hold. A year stays a year
