@@ -1,14 +1,10 @@
-const DAY_MS = 86_400_000;
-const HOUR_MS = 3_600_000;
-const MINUTE_MS = 60_000;
 /** days from 0000-03-01 to 1970-01-01 in the proleptic Gregorian calendar */
 const EPOCH_DAYS = 719_468;
 const DAYS_PER_ERA = 146_097;
 
 /**
  * Days since 1970-01-01 of a valid calendar day (Hinnant's days_from_civil): plain integer
- * arithmetic, where Date.UTC costs well over a hundred nanoseconds a call — too much for
- * every timestamp of a province's file.
+ * arithmetic, from which calendar-date.ts tabulates the first day of every month.
  */
 export function daysFromCivil(year: number, month: number, day: number): number {
   const y = month <= 2 ? year - 1 : year;
@@ -17,9 +13,4 @@ export function daysFromCivil(year: number, month: number, day: number): number 
   const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
   const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
   return era * DAYS_PER_ERA + dayOfEra - EPOCH_DAYS;
-}
-
-/** Date.UTC for fields already checked to be a real day and time of day. */
-export function utcInstant(year: number, month: number, day: number, hour: number, minute: number, second: number, ms = 0): number {
-  return daysFromCivil(year, month, day) * DAY_MS + hour * HOUR_MS + minute * MINUTE_MS + second * 1000 + ms;
 }

@@ -15,10 +15,10 @@ function fmix32(h: number): number {
 let laneA = FNV_OFFSET;
 let laneB = SECOND_OFFSET;
 
-function feed(text: string, start = 0, end = text.length): void {
+function feed(text: string): void {
   let a = laneA;
   let b = laneB;
-  for (let i = start; i < end; i++) {
+  for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     a = Math.imul(a ^ c, FNV_PRIME);
     b = Math.imul(b ^ c, SECOND_PRIME);
@@ -45,8 +45,22 @@ export function hash52(text: string): number {
   return finish();
 }
 
-/** hash52(text.slice(start, end)) without the copy. */
-export function hash52Range(text: string, start: number, end: number): number {
-  feed(text, start, end);
+const ZERO = 48;
+
+/**
+ * hash52 of the text from `start` to `end` when it is all ASCII digits, -1 otherwise: an ID
+ * number checked and hashed in one pass over it.
+ */
+export function hash52Digits(text: string, start: number, end: number): number {
+  let a = laneA;
+  let b = laneB;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < ZERO || c > ZERO + 9) return -1;
+    a = Math.imul(a ^ c, FNV_PRIME);
+    b = Math.imul(b ^ c, SECOND_PRIME);
+  }
+  laneA = a;
+  laneB = b;
   return finish();
 }

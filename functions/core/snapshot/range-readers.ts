@@ -1,6 +1,6 @@
-import { dayFirstDateAt, digitsAt, isCanonicalDateAt, isYear } from './calendar-date.ts';
+import { digitsAt, isYear, isoDateAt } from './calendar-date.ts';
 import type { ColumnSpec } from './entities.ts';
-import { hash52Range } from './hash52.ts';
+import { hash52Digits } from './hash52.ts';
 import { INVALID, type ValueParser } from './value-parsers.ts';
 import { canonicalTimestampAt } from './vn-timestamp.ts';
 
@@ -86,17 +86,17 @@ function spellingReader(parse: ValueParser, decode: (text: string) => string): R
   };
 }
 
-// digitsAt is NaN unless every character is a digit; twelve digits stay exact in a double.
-const nationalIdReader: RangeReader = (line, start, end) =>
-  end - start === NATIONAL_ID_LENGTH && !Number.isNaN(digitsAt(line, start, NATIONAL_ID_LENGTH)) ? hash52Range(line, start, end) : FALLBACK;
+const nationalIdReader: RangeReader = (line, start, end) => {
+  const hash = end - start === NATIONAL_ID_LENGTH ? hash52Digits(line, start, end) : -1;
+  return hash < 0 ? FALLBACK : hash;
+};
 
-const dateReader: RangeReader = (line, start, end) =>
-  isCanonicalDateAt(line, start, end) ? line.slice(start, end) : (dayFirstDateAt(line, start, end) ?? FALLBACK);
+const dateReader: RangeReader = (line, start, end) => isoDateAt(line, start, end) ?? FALLBACK;
 
 const dateOrYearReader: RangeReader = (line, start, end) => {
   if (end - start === YEAR_LENGTH) {
     const year = digitsAt(line, start, YEAR_LENGTH);
-    if (!Number.isNaN(year)) return isYear(year) ? line.slice(start, end) : FALLBACK;
+    if (year >= 0) return isYear(year) ? line.slice(start, end) : FALLBACK;
   }
   return dateReader(line, start, end);
 };

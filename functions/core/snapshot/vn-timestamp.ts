@@ -1,10 +1,11 @@
 import { DondocError } from '../errors.ts';
 import { offsetMinutes, parseInstant } from '../time.ts';
-import { digitsAt, isValidDay, twoDigitsAt } from './calendar-date.ts';
-import { utcInstant } from './civil-instant.ts';
+import { epochDay, isValidDay, twoDigitsAt } from './calendar-date.ts';
 import { excelSerialToWallClock } from './excel-serial.ts';
 
 const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+const MINUTE_MS = 60_000;
 const VN_OFFSET_MS = 7 * HOUR_MS;
 /**
  * Vietnam has kept UTC+07:00 since 13 June 1975. From 1976 on the offset is arithmetic;
@@ -25,6 +26,11 @@ const SPACE = 32;
 
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 
+/** Date.UTC for a real day (isValidDay) and time of day. */
+function utcInstant(y: number, mo: number, d: number, h: number, mi: number, s: number, ms = 0): number {
+  return epochDay(y, mo, d) * DAY_MS + h * HOUR_MS + mi * MINUTE_MS + s * 1000 + ms;
+}
+
 function isValidTime(h: number, mi: number, s: number): boolean {
   return h >= 0 && h <= 23 && mi >= 0 && mi <= 59 && s >= 0 && s <= 59;
 }
@@ -40,8 +46,6 @@ export function vnWallClockInstant(y: number, mo: number, d: number, h = 0, mi =
     throw err;
   }
 }
-
-const MINUTE_MS = 60_000;
 
 /** The offset in ms to subtract from the wall clock; NaN when no clock keeps it (`+25:00`, `+07:75`). */
 function offsetMs(offset: string): number {
@@ -78,14 +82,21 @@ const LETTER_Z = 90;
 function offsetAt(text: string, at: number): number {
   const sign = text.charCodeAt(at);
   if ((sign !== PLUS && sign !== HYPHEN) || text.charCodeAt(at + 3) !== COLON) return Number.NaN;
-  const minutes = offsetMinutes(sign === HYPHEN ? '-' : '+', twoDigitsAt(text, at + 1), twoDigitsAt(text, at + 4));
-  return minutes === undefined ? Number.NaN : minutes * MINUTE_MS;
+  const hours = twoDigitsAt(text, at + 1);
+  const minutes = twoDigitsAt(text, at + 4);
+  const total = hours < 0 || minutes < 0 ? undefined : offsetMinutes(sign === HYPHEN ? '-' : '+', hours, minutes);
+  return total === undefined ? Number.NaN : total * MINUTE_MS;
 }
+
+const ZERO = 48;
 
 /**
  * `YYYY-MM-DD[T ]HH:mm[:ss]`, bare (Vietnam time) or with `Z` or `±HH:MM` after the
  * seconds, in `text` from `start` to `end`: the shapes exports use, read without a regular
  * expression or a copy of the cell. Undefined for any other shape, left to the general parser.
+ *
+ * Every row of a file of people holds one or two, so each digit is read where it lies, with
+ * no call: a character below `0` makes its digit negative, and so the OR of them all.
  */
 export function canonicalTimestampAt(text: string, start: number, end: number): number | undefined {
   const n = end - start;
@@ -93,12 +104,28 @@ export function canonicalTimestampAt(text: string, start: number, end: number): 
   const separator = text.charCodeAt(start + 10);
   if (text.charCodeAt(start + 4) !== HYPHEN || text.charCodeAt(start + 7) !== HYPHEN || (separator !== LETTER_T && separator !== SPACE)) return undefined;
   if (text.charCodeAt(start + 13) !== COLON || (n > 16 && text.charCodeAt(start + 16) !== COLON)) return undefined;
-  const y = digitsAt(text, start, 4);
-  const mo = twoDigitsAt(text, start + 5);
-  const d = twoDigitsAt(text, start + 8);
-  const h = twoDigitsAt(text, start + 11);
-  const mi = twoDigitsAt(text, start + 14);
-  const s = n === 16 ? 0 : twoDigitsAt(text, start + 17);
+  const y0 = text.charCodeAt(start) - ZERO;
+  const y1 = text.charCodeAt(start + 1) - ZERO;
+  const y2 = text.charCodeAt(start + 2) - ZERO;
+  const y3 = text.charCodeAt(start + 3) - ZERO;
+  const mo0 = text.charCodeAt(start + 5) - ZERO;
+  const mo1 = text.charCodeAt(start + 6) - ZERO;
+  const d0 = text.charCodeAt(start + 8) - ZERO;
+  const d1 = text.charCodeAt(start + 9) - ZERO;
+  const h0 = text.charCodeAt(start + 11) - ZERO;
+  const h1 = text.charCodeAt(start + 12) - ZERO;
+  const mi0 = text.charCodeAt(start + 14) - ZERO;
+  const mi1 = text.charCodeAt(start + 15) - ZERO;
+  const s0 = n === 16 ? 0 : text.charCodeAt(start + 17) - ZERO;
+  const s1 = n === 16 ? 0 : text.charCodeAt(start + 18) - ZERO;
+  if ((y0 | y1 | y2 | y3 | mo0 | mo1 | d0 | d1 | h0 | h1 | mi0 | mi1 | s0 | s1) < 0) return undefined;
+  if (y0 > 9 || y1 > 9 || y2 > 9 || y3 > 9 || mo0 > 9 || mo1 > 9 || d0 > 9 || d1 > 9 || h0 > 9 || h1 > 9 || mi0 > 9 || mi1 > 9 || s0 > 9 || s1 > 9) return undefined;
+  const y = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
+  const mo = mo0 * 10 + mo1;
+  const d = d0 * 10 + d1;
+  const h = h0 * 10 + h1;
+  const mi = mi0 * 10 + mi1;
+  const s = s0 * 10 + s1;
   if (n <= 19) return vnWallClockInstant(y, mo, d, h, mi, s);
   const offset = n === 20 ? (text.charCodeAt(start + 19) === LETTER_Z ? 0 : Number.NaN) : offsetAt(text, start + 19);
   if (Number.isNaN(offset) || !isValidDay(y, mo, d) || !isValidTime(h, mi, s)) return undefined;

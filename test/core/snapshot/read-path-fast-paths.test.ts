@@ -4,7 +4,6 @@ import { describe, expect, it } from 'vitest';
 import { cleanText, memoisedCleanText } from '../../../functions/core/snapshot/cell.ts';
 import { cutAt, located, tokenize } from './helpers.ts';
 import { bufferInput, validateSnapshot } from '../../../functions/core/snapshot/open-snapshot.ts';
-import { hash52, hash52Range } from '../../../functions/core/snapshot/hash52.ts';
 import { decodeText } from '../../../functions/core/snapshot/text-decoder.ts';
 import { nationalIdDigits } from '../../../functions/core/snapshot/value-parsers.ts';
 
@@ -96,15 +95,6 @@ describe('read-path fast paths', () => {
     );
     expect(nationalIdDigits('031200000003')).toBe('031200000003');
     expect(nationalIdDigits('0312 0000 0003')).toBe('031200000003');
-  });
-
-  it('hash52Range is the hash of the slice it covers', () => {
-    fc.assert(
-      fc.property(fc.string(), fc.nat(), fc.nat(), (text, a, b) => {
-        const [start, end] = [a % (text.length + 1), b % (text.length + 1)].sort((x, y) => x - y) as [number, number];
-        expect(hash52Range(text, start, end)).toBe(hash52(text.slice(start, end)));
-      }),
-    );
   });
 });
 
