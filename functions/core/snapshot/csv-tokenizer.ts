@@ -26,15 +26,21 @@ export function detectDelimiter(headerLine: string): string {
 }
 
 /**
- * A record as read: its raw cells, or, for a line without a quote, the line itself (its
- * cells are the line split at the delimiter), which a reader can take apart in place.
+ * Where records go as they are read. A line without a quote is handed over where it lies in
+ * the text read, from `start` to `end` (line break excluded), for a reader to take apart
+ * in place: its cells are that stretch split at the delimiter. A record with a quote comes
+ * as its cells, unquoted.
  */
-export type CsvRecord = string[] | string;
+export interface CsvSink {
+  line(text: string, start: number, end: number): void;
+  cells(cells: string[]): void;
+}
 
 /**
  * A streaming RFC 4180 reader: text goes in by chunks, records come out. Lines without a
- * quote, nearly all of a real export, come out whole; a line with one goes through a state
- * machine that can stop at a chunk's end and resume.
+ * quote, nearly all of a real export, come out as where they lie in the chunk, never copied
+ * nor sliced; a line with one goes through a state machine that can stop at a chunk's end
+ * and resume.
  * It is lenient where Excel is: a quote inside an unquoted field is a literal, text after
  * a closing quote is kept, an unclosed quote runs to the end of the file (and the row then
  * shows up with the wrong number of cells). A blank line is a record of one empty cell,
@@ -52,7 +58,7 @@ export class CsvTokenizer {
     this.delimiterCode = delimiter.charCodeAt(0);
   }
 
-  push(chunk: string, out: CsvRecord[]): void {
+  push(chunk: string, out: CsvSink): void {
     if (this.state !== AT_RECORD_START || this.carry === '') {
       this.scan(chunk, 0, out);
       return;
@@ -70,7 +76,7 @@ export class CsvTokenizer {
   }
 
   /** Reads the records of `text` from `pos`, resuming a record a chunk cut first. */
-  private scan(text: string, from: number, out: CsvRecord[]): void {
+  private scan(text: string, from: number, out: CsvSink): void {
     let pos = from;
     if (this.state !== AT_RECORD_START) {
       pos = this.runStateMachine(text, pos, out);
@@ -91,7 +97,7 @@ export class CsvTokenizer {
       }
       if (quote > newline) {
         const end = newline > pos && text.charCodeAt(newline - 1) === CARRIAGE_RETURN ? newline - 1 : newline;
-        out.push(text.slice(pos, end));
+        out.line(text, pos, end);
         pos = newline + 1;
       } else {
         pos = this.runStateMachine(text, pos, out);
@@ -101,7 +107,7 @@ export class CsvTokenizer {
   }
 
   /** Emits the last record when the file does not end with a line break. */
-  end(out: CsvRecord[]): void {
+  end(out: CsvSink): void {
     if (this.carry !== '') {
       const carry = this.carry;
       this.carry = '';
@@ -114,15 +120,15 @@ export class CsvTokenizer {
     }
   }
 
-  private emit(out: CsvRecord[]): void {
-    out.push(this.cells);
+  private emit(out: CsvSink): void {
+    out.cells(this.cells);
     this.cells = [];
     this.field = '';
     this.state = AT_RECORD_START;
   }
 
   /** Reads one record from `pos`; returns where the next record starts, or -1 when the text ran out first. */
-  private runStateMachine(text: string, pos: number, out: CsvRecord[]): number {
+  private runStateMachine(text: string, pos: number, out: CsvSink): number {
     const length = text.length;
     const delimiter = this.delimiterCode;
     let state: State = this.state === AT_RECORD_START ? FIELD_START : this.state;

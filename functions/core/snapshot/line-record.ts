@@ -13,8 +13,8 @@ export interface LinePlan {
   read: RangeReader;
 }
 
-/** A compiled line reader: the record, or FALLBACK when the line is not in the common case. */
-export type LineReader = (line: string, delimiter: string) => Record<string, unknown> | typeof FALLBACK;
+/** A compiled line reader of the line `text` holds from `start` to `end`: the record, or FALLBACK when the line is not in the common case. */
+export type LineReader = (text: string, start: number, end: number, delimiter: string) => Record<string, unknown> | typeof FALLBACK;
 
 const LAST_TRIMMED_ASCII = 32;
 const LAST_ASCII = 127;
@@ -24,7 +24,7 @@ const LAST_ASCII = 127;
  * that starts or ends with a control character or a character above ASCII.
  */
 function edgeTrimmed(at: string, aboveAscii: string): string {
-  return `((c = line.charCodeAt(${at})) <= ${LAST_TRIMMED_ASCII} ? isTrimmed(c) : c > ${LAST_ASCII} && ${aboveAscii})`;
+  return `((c = text.charCodeAt(${at})) <= ${LAST_TRIMMED_ASCII} ? isTrimmed(c) : c > ${LAST_ASCII} && ${aboveAscii})`;
 }
 
 /**
@@ -37,10 +37,10 @@ function columnStatements(plan: LinePlan, index: number, binary: boolean): strin
   const store =
     plan.role === 'presence'
       ? 'record.hasFullName = true;'
-      : `const value = read${index}(line, ${s}, ${e});
+      : `const value = read${index}(text, ${s}, ${e});
          if (value === FALLBACK) return FALLBACK;
          ${plan.role === 'value' ? `record[${JSON.stringify(plan.key)}] = value;` : 'record.hasNationalId = true; record.nationalIdHash = value;'}`;
-  const edges = `${edgeTrimmed(s, binary ? `binaryTrimmedAt(line, ${s})` : 'isTrimmed(c)')} || ${edgeTrimmed(`${e} - 1`, binary ? `binaryTrimmedBefore(line, ${e})` : 'isTrimmed(c)')}`;
+  const edges = `${edgeTrimmed(s, binary ? `binaryTrimmedAt(text, ${s})` : 'isTrimmed(c)')} || ${edgeTrimmed(`${e} - 1`, binary ? `binaryTrimmedBefore(text, ${e})` : 'isTrimmed(c)')}`;
   const read = `if (${edges}) return FALLBACK;
     ${store}`;
   return plan.required ? `if (${s} === ${e}) return FALLBACK; { ${read} }` : `if (${s} !== ${e}) { ${read} }`;
@@ -48,7 +48,8 @@ function columnStatements(plan: LinePlan, index: number, binary: boolean): strin
 
 /**
  * Reads a CSV line without quotes straight into a record: cells are found and read where
- * they lie, never split into strings of their own. Only the common case is read here —
+ * they lie in the text read, never split into strings of their own, nor the line sliced out
+ * (characters of a flat string read a third faster than those of a slice of it). Only the common case is read here —
  * the header's width, values in their usual shape, nothing to trim, nothing wrong. Anything
  * else gives FALLBACK and the row goes the general way, which reports it; so a record
  * from here is exactly the record the general way would build.
@@ -62,13 +63,13 @@ function columnStatements(plan: LinePlan, index: number, binary: boolean): strin
  * (binary-text.ts), so a cell's first and last characters are read as UTF-8.
  */
 export function compileLineReader(entity: EntityKind, width: number, plans: readonly LinePlan[], binary: boolean): LineReader {
-  const find: string[] = ['let at = 0;', 'let next = -1;', 'let c = 0;'];
+  const find: string[] = ['let at = start;', 'let next = -1;', 'let c = 0;'];
   for (let position = 0; position < width - 1; position++) {
-    find.push(`next = line.indexOf(delimiter, at); if (next === -1) return FALLBACK; const s${position} = at; const e${position} = next; at = next + 1;`);
+    find.push(`next = text.indexOf(delimiter, at); if (next === -1 || next >= end) return FALLBACK; const s${position} = at; const e${position} = next; at = next + 1;`);
   }
-  find.push(`if (line.indexOf(delimiter, at) !== -1) return FALLBACK; const s${width - 1} = at; const e${width - 1} = line.length;`);
+  find.push(`next = text.indexOf(delimiter, at); if (next !== -1 && next < end) return FALLBACK; const s${width - 1} = at; const e${width - 1} = end;`);
   const body = [...find, 'const record = blankRecord(entity);', ...plans.map((plan, index) => columnStatements(plan, index, binary)), 'return record;'].join('\n');
   const readers = plans.map((_, index) => `read${index}`);
-  const make = new Function('blankRecord', 'entity', 'isTrimmed', 'binaryTrimmedAt', 'binaryTrimmedBefore', 'FALLBACK', ...readers, `return (line, delimiter) => {\n${body}\n};`);
+  const make = new Function('blankRecord', 'entity', 'isTrimmed', 'binaryTrimmedAt', 'binaryTrimmedBefore', 'FALLBACK', ...readers, `return (text, start, end, delimiter) => {\n${body}\n};`);
   return make(blankRecord, entity, isTrimmed, binaryTrimmedAt, binaryTrimmedBefore, FALLBACK, ...plans.map((plan) => plan.read)) as LineReader;
 }

@@ -134,9 +134,9 @@ export class RowValidator {
 
   /** The row's record when every value is acceptable; otherwise its issues go to the log. */
   validate(raw: RawRow): EntityRecord | undefined {
-    if (raw.line === undefined) return this.validateCells(raw);
+    if (raw.text === undefined) return this.validateCells(raw);
     /* A file with a missing column or a decoding failure is read the general way: it has problems to report. */
-    const record = this.blocked || this.table.mayHoldReplacement() ? FALLBACK : this.readLine(raw.line, raw.delimiter);
+    const record = this.blocked || this.table.mayHoldReplacement() ? FALLBACK : this.readLine(raw.text, raw.start, raw.end, raw.delimiter);
     if (record === FALLBACK) return this.validateCells({ row: raw.row, cells: cellsOf(raw) });
     this.log.report.rows += 1;
     return this.accepted(record, raw.row);

@@ -14,13 +14,18 @@ export interface CellRow {
   row: number;
   cells: readonly Cell[];
   defect?: RowDefect;
-  line?: undefined;
+  text?: undefined;
 }
 
-/** A CSV row without a quote, kept as its line: its cells are the line split at `delimiter`. */
+/**
+ * A CSV row without a quote, kept where it lies in the text read: its cells are `text` from
+ * `start` to `end` split at `delimiter`.
+ */
 export interface LineRow {
   row: number;
-  line: string;
+  text: string;
+  start: number;
+  end: number;
   delimiter: string;
   /** the line is binary text (binary-text.ts), decoded when its cells are wanted */
   binary: boolean;
@@ -29,8 +34,9 @@ export interface LineRow {
 export type RawRow = CellRow | LineRow;
 
 export function cellsOf(raw: RawRow): readonly Cell[] {
-  if (raw.line === undefined) return raw.cells;
-  return (raw.binary ? textOfBinary(raw.line) : raw.line).split(raw.delimiter);
+  if (raw.text === undefined) return raw.cells;
+  const line = raw.text.slice(raw.start, raw.end);
+  return (raw.binary ? textOfBinary(line) : line).split(raw.delimiter);
 }
 
 /** A file read as a header and rows of cells, whatever its format. */

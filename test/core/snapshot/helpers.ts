@@ -1,4 +1,4 @@
-import { CsvTokenizer, type CsvRecord } from '../../../functions/core/snapshot/csv-tokenizer.ts';
+import { CsvTokenizer, type CsvSink } from '../../../functions/core/snapshot/csv-tokenizer.ts';
 import type { EntityKind, EntityRecord } from '../../../functions/core/snapshot/entities.ts';
 import { bufferInput, openSnapshot, type SnapshotInput } from '../../../functions/core/snapshot/open-snapshot.ts';
 import type { ValidationIssue, ValidationReport } from '../../../functions/core/snapshot/validation-report.ts';
@@ -36,10 +36,14 @@ export const STUDENT_HEADER = 'unit_code,student_code,full_name,birth_date,level
 /** Every record the tokenizer gives for text fed in these chunks. */
 export function tokenize(chunks: readonly string[], delimiter = ','): string[][] {
   const tokenizer = new CsvTokenizer(delimiter);
-  const out: CsvRecord[] = [];
+  const records: string[][] = [];
+  const out: CsvSink = {
+    line: (text, start, end) => records.push(text.slice(start, end).split(delimiter)),
+    cells: (cells) => records.push(cells),
+  };
   for (const chunk of chunks) tokenizer.push(chunk, out);
   tokenizer.end(out);
-  return out.map((record) => (typeof record === 'string' ? record.split(delimiter) : record));
+  return records;
 }
 
 /** The text cut at these offsets (taken modulo its length), as a stream might deliver it. */
