@@ -75,7 +75,8 @@ export class CodesByUnit {
     if (this.last !== undefined) this.leave(this.last);
     let set = this.sets.get(unit);
     if (set === undefined) {
-      set = new HashSet52(UNIT_CAPACITY);
+      // Sized for as many codes as the unit before: schools of a file come in like sizes, and a set grown by doubling from a handful copies itself over and over.
+      set = HashSet52.holding(Math.max(this.last?.size ?? 0, UNIT_CAPACITY));
       this.sets.set(unit, set);
     } else if (!(set instanceof HashSet52)) {
       set = this.readBack(set);

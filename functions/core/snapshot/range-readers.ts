@@ -1,4 +1,5 @@
 import { digitsAt, isYear, isoDateAt } from './calendar-date.ts';
+import { isAscii } from './cell.ts';
 import type { ColumnSpec } from './entities.ts';
 import { hash52Digits } from './hash52.ts';
 import { INVALID, type ValueParser } from './value-parsers.ts';
@@ -114,7 +115,8 @@ const timestampReader: RangeReader = (line, start, end) => canonicalTimestampAt(
 export function rangeReader(spec: ColumnSpec, parse: ValueParser, clean: (text: string) => string, decode: (text: string) => string = asIs): RangeReader {
   switch (spec.type) {
     case 'string':
-      return repeatingOrSliced(parse, decode, clean);
+      // A cell read in place has nothing to trim (the line reader saw to it), so ASCII text is clean as it is.
+      return repeatingOrSliced(parse, decode, (text) => (isAscii(text) ? text : clean(text)));
     case 'nationalId':
       return nationalIdReader;
     case 'date':

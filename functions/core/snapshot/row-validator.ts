@@ -63,6 +63,8 @@ export class RowValidator {
   /** required columns the header lacks; NDJSON objects may still carry them, so they are checked per row */
   private readonly requiredAbsent: ColumnSpec[];
   private readonly codeColumn: string | undefined;
+  /** the record's field holding that column's code */
+  private readonly codeKey: string | undefined;
   /** unit codes, in a units file */
   private readonly seenUnits = new HashSet52();
   /** record codes per unit, in a file of people */
@@ -81,6 +83,7 @@ export class RowValidator {
     this.keys = RECORD_KEYS[entity];
     this.hierarchy = entity === 'units' ? new UnitHierarchy() : undefined;
     this.codeColumn = RECORD_CODE_COLUMN[entity] ?? (entity === 'units' ? 'unit_code' : undefined);
+    this.codeKey = this.codeColumn === undefined ? undefined : this.keys[this.codeColumn];
     this.resolveNewColumns();
     this.readLine = compileLineReader(entity, table.header.length, this.plans, table.binaryLines);
     const missing = COLUMNS[entity].filter((spec) => spec.required && !this.planned.has(spec.name));
@@ -236,9 +239,9 @@ export class RowValidator {
 
   /** False when an earlier record of the same unit had the same code (units: the same unit code). */
   private firstOfItsCode(record: Record<string, unknown>): boolean {
-    if (this.codeColumn === undefined) return true;
-    const code = record[this.keys[this.codeColumn] ?? ''];
-    return this.entity === 'units' ? this.seenUnits.add(hash52(String(code))) : this.seenCodes.add(String(record.unitCode), String(code));
+    if (this.codeKey === undefined) return true;
+    const code = String(record[this.codeKey]);
+    return this.entity === 'units' ? this.seenUnits.add(hash52(code)) : this.seenCodes.add(String(record.unitCode), code);
   }
 
   private codeWhere(record: Record<string, unknown>): IssueWhere {

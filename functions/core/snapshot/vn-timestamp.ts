@@ -76,7 +76,22 @@ export function utcWallClockInstant(wall: Date): number | undefined {
 }
 
 const PLUS = 43;
+const ZERO = 48;
 const LETTER_Z = 90;
+
+const SEVEN = 55;
+
+/** Whether `+07:00`, the offset nearly every timestamp of a Vietnamese export carries, is at `at`. */
+function isVietnamOffsetAt(text: string, at: number): boolean {
+  return (
+    text.charCodeAt(at) === PLUS &&
+    text.charCodeAt(at + 1) === ZERO &&
+    text.charCodeAt(at + 2) === SEVEN &&
+    text.charCodeAt(at + 3) === COLON &&
+    text.charCodeAt(at + 4) === ZERO &&
+    text.charCodeAt(at + 5) === ZERO
+  );
+}
 
 /** The offset of `±HH:MM` at `at`, in ms to subtract from the wall clock; NaN if it is not one. */
 function offsetAt(text: string, at: number): number {
@@ -87,8 +102,6 @@ function offsetAt(text: string, at: number): number {
   const total = hours < 0 || minutes < 0 ? undefined : offsetMinutes(sign === HYPHEN ? '-' : '+', hours, minutes);
   return total === undefined ? Number.NaN : total * MINUTE_MS;
 }
-
-const ZERO = 48;
 
 /**
  * `YYYY-MM-DD[T ]HH:mm[:ss]`, bare (Vietnam time) or with `Z` or `±HH:MM` after the
@@ -127,7 +140,7 @@ export function canonicalTimestampAt(text: string, start: number, end: number): 
   const mi = mi0 * 10 + mi1;
   const s = s0 * 10 + s1;
   if (n <= 19) return vnWallClockInstant(y, mo, d, h, mi, s);
-  const offset = n === 20 ? (text.charCodeAt(start + 19) === LETTER_Z ? 0 : Number.NaN) : offsetAt(text, start + 19);
+  const offset = n === 20 ? (text.charCodeAt(start + 19) === LETTER_Z ? 0 : Number.NaN) : isVietnamOffsetAt(text, start + 19) ? VN_OFFSET_MS : offsetAt(text, start + 19);
   if (Number.isNaN(offset) || !isValidDay(y, mo, d) || !isValidTime(h, mi, s)) return undefined;
   return utcInstant(y, mo, d, h, mi, s) - offset;
 }
