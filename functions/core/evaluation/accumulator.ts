@@ -27,6 +27,27 @@ interface Folded extends Packed {
   repeatIndex: RepeatIndex | undefined;
   /** the entity's judged rules, compiled into one function; undefined when it has none */
   judgeAll: JudgeAll | undefined;
+  /** students / staff: the summary's tallies by level and by class */
+  levels: Breakdown | undefined;
+  classes: Breakdown | undefined;
+}
+
+/**
+ * One breakdown's tallies by key, the last one counted in kept at hand: a file's rows come
+ * grouped by class, and so by level, so most records need no lookup among the unit's keys.
+ */
+class Breakdown {
+  private key: string | undefined;
+  private tally: IdentityTally | undefined;
+
+  constructor(private readonly tallies: Record<string, IdentityTally>) {}
+
+  of(key: string): IdentityTally {
+    if (key === this.key && this.tally !== undefined) return this.tally;
+    this.key = key;
+    this.tally = this.tallies[key] ??= { total: 0, unverified: 0 };
+    return this.tally;
+  }
 }
 
 /** What unpacking needs, apart from the repeat index: a packed summary must not keep a file's hash sets alive. */
@@ -123,7 +144,7 @@ export class SnapshotAccumulator {
     switch (rec.entity) {
       case 'students':
       case 'staff':
-        addPerson(summary, folded.unverifiedCodes as CodeList, counted, rec.record);
+        addPerson(summary, folded, counted, rec.record);
         break;
       case 'profiles':
         summary.profile = { ...rec.record };
@@ -205,9 +226,11 @@ export class SnapshotAccumulator {
     if (!folded) {
       const summary = emptySummary(unit, entity, this.meta.asOf, this.meta.source);
       const people = entity === 'students' || entity === 'staff';
+      const byLevel: Record<string, IdentityTally> = {};
+      const byClass: Record<string, IdentityTally> = {};
       if (people) {
-        summary.byLevel = {};
-        summary.byClass = {};
+        summary.byLevel = byLevel;
+        summary.byClass = byClass;
         summary.unverifiedCodes = [];
       }
       // Every rule reading this entity gets a tally, so "nothing counted" differs from "never judged".
@@ -227,6 +250,8 @@ export class SnapshotAccumulator {
         judged,
         repeatIndex: this.repeatIndex.get(entity),
         judgeAll: this.judgeAll.get(entity),
+        levels: people ? new Breakdown(byLevel) : undefined,
+        classes: people ? new Breakdown(byClass) : undefined,
       };
       perEntity.set(entity, folded);
       this.owners.push(folded);
@@ -282,15 +307,13 @@ function unpacked(packed: Packed): UnitEntitySummary {
 }
 
 /** `active`: isCounted of the record, worked out once for it and the rules alike. */
-function addPerson(summary: UnitEntitySummary, unverifiedCodes: CodeList, active: boolean, rec: StudentRecord | StaffRecord): void {
+function addPerson(summary: UnitEntitySummary, folded: Folded, active: boolean, rec: StudentRecord | StaffRecord): void {
   summary.maxUpdatedAt = latest(summary.maxUpdatedAt, rec.updatedAt);
   if (!active) return;
   const unverified = rec.idVerification !== 'verified';
-  const byLevel = (summary.byLevel ??= {});
-  bump((byLevel[rec.level ?? '?'] ??= { total: 0, unverified: 0 }), unverified);
-  const byClass = (summary.byClass ??= {});
-  bump((byClass[rec.className ?? '?'] ??= { total: 0, unverified: 0 }), unverified);
-  if (unverified) unverifiedCodes.push('studentCode' in rec ? rec.studentCode : rec.staffCode);
+  bump((folded.levels as Breakdown).of(rec.level ?? '?'), unverified);
+  bump((folded.classes as Breakdown).of(rec.className ?? '?'), unverified);
+  if (unverified) (folded.unverifiedCodes as CodeList).push('studentCode' in rec ? rec.studentCode : rec.staffCode);
 }
 
 function bump(tally: IdentityTally, unverified: boolean): void {
