@@ -33,8 +33,9 @@ interface Folded extends Packed {
 }
 
 /**
- * One breakdown's tallies by key, the last one counted in kept at hand: a file's rows come
- * grouped by class, and so by level, so most records need no lookup among the unit's keys.
+ * One breakdown's tallies by key, the last one counted in kept at hand: a unit's rows come
+ * grouped by level (by thousands in the benchmark's files) and, in exports listed class by
+ * class, by class, and those records then need no lookup among the unit's keys.
  */
 class Breakdown {
   private key: string | undefined;
