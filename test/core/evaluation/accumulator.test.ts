@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SnapshotAccumulator } from '../../../functions/core/evaluation/accumulator.ts';
 import type { UnitEntitySummary } from '../../../functions/core/evaluation/types.ts';
@@ -34,6 +35,39 @@ describe('SnapshotAccumulator: per unit × entity summaries', () => {
     expect(a.maxUpdatedAt).toBe(vn('2023-06-10'));
     expect(find(summaries, 'B', 'students').byLevel).toEqual({ THPT: { total: 1, unverified: 0 } });
     expect(summaries).toHaveLength(2);
+  });
+
+  it('tallies levels and classes as a plain count does, in whatever order the rows come', () => {
+    const row = fc.record({
+      unit: fc.constantFrom('A', 'B', 'C'),
+      level: fc.constantFrom('TH', 'THCS', undefined),
+      className: fc.constantFrom('1A', '1B', '6A', undefined),
+      idVerification: fc.constantFrom('verified', 'unverified'),
+    });
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 60 }), (rows) => {
+        const summaries = summarise(
+          [],
+          AS_OF,
+          rows.map((r, i) => student(r.unit, `HS${i}`, { level: r.level, className: r.className, idVerification: r.idVerification })),
+        );
+        for (const unit of new Set(rows.map((r) => r.unit))) {
+          const expected = (key: (r: (typeof rows)[number]) => string) => {
+            const tallies: Record<string, { total: number; unverified: number }> = {};
+            for (const r of rows.filter((x) => x.unit === unit)) {
+              const tally = (tallies[key(r)] ??= { total: 0, unverified: 0 });
+              tally.total += 1;
+              if (r.idVerification !== 'verified') tally.unverified += 1;
+            }
+            return tallies;
+          };
+          const summary = find(summaries, unit, 'students');
+          expect(summary.byLevel).toEqual(expected((r) => r.level ?? '?'));
+          expect(summary.byClass).toEqual(expected((r) => r.className ?? '?'));
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('treats only working (or status-less) staff as active', () => {
