@@ -19,15 +19,30 @@ interface TextForm {
   binary: boolean;
 }
 
-/** Numbers the records as a spreadsheet does and gathers them into the batch being read. */
-class RowBatch implements CsvSink {
-  rows: RawRow[] = [];
+/** A file's records as rows, numbered as a spreadsheet numbers them, a chunk of text at a time. */
+class CsvRows implements CsvSink {
+  private readonly tokenizer: CsvTokenizer;
+  private rows: RawRow[] = [];
   private row = 0;
 
   constructor(
     private readonly delimiter: string,
     private readonly form: TextForm,
-  ) {}
+  ) {
+    this.tokenizer = new CsvTokenizer(delimiter);
+  }
+
+  /** The rows of the records the text completes. */
+  read(text: string): RawRow[] {
+    this.tokenizer.push(text, this);
+    return this.take();
+  }
+
+  /** The last row, when the file does not end with a line break. */
+  end(): RawRow[] {
+    this.tokenizer.end(this);
+    return this.take();
+  }
 
   line(text: string, start: number, end: number): void {
     this.rows.push({ row: ++this.row, text, start, end, delimiter: this.delimiter, binary: this.form.binary });
@@ -38,8 +53,7 @@ class RowBatch implements CsvSink {
     this.rows.push({ row: ++this.row, cells: this.form.binary ? cells.map(textOfBinary) : cells });
   }
 
-  /** The rows read since the last call. */
-  take(): RawRow[] {
+  private take(): RawRow[] {
     const rows = this.rows;
     this.rows = [];
     return rows;
@@ -47,32 +61,29 @@ class RowBatch implements CsvSink {
 }
 
 async function* csvRows(text: AsyncIterable<TextPiece>, form: TextForm): AsyncGenerator<RawRow[]> {
-  let tokenizer: CsvTokenizer | undefined;
-  let batch: RowBatch | undefined;
+  let rows: CsvRows | undefined;
   let head = '';
   for await (const piece of text) {
-    const chunk = piece.text;
     form.binary = piece.binary;
-    let input = chunk;
-    if (tokenizer === undefined || batch === undefined) {
-      head += chunk;
+    let input = piece.text;
+    if (rows === undefined) {
+      head += input;
       const line = headerLine(form.binary ? textOfBinary(head) : head);
       if (line === undefined) continue;
-      tokenizer = new CsvTokenizer(detectDelimiter(line));
-      batch = new RowBatch(tokenizer.delimiter, form);
+      rows = new CsvRows(detectDelimiter(line), form);
       input = head;
     }
-    tokenizer.push(input, batch);
-    if (batch.rows.length > 0) yield batch.take();
+    const batch = rows.read(input);
+    if (batch.length > 0) yield batch;
   }
-  if (tokenizer === undefined || batch === undefined) {
+  if (rows === undefined) {
     // The file holds no complete non-blank line: read what there is.
-    tokenizer = new CsvTokenizer(detectDelimiter(head));
-    batch = new RowBatch(tokenizer.delimiter, form);
-    tokenizer.push(head, batch);
+    rows = new CsvRows(detectDelimiter(head), form);
+    const batch = rows.read(head);
+    if (batch.length > 0) yield batch;
   }
-  tokenizer.end(batch);
-  if (batch.rows.length > 0) yield batch.take();
+  const last = rows.end();
+  if (last.length > 0) yield last;
 }
 
 export function openCsvTable(text: AsyncIterable<TextPiece>, watch: ReplacementWatch, close: () => void): Promise<Table> {
