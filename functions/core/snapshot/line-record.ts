@@ -49,10 +49,10 @@ function columnStatements(plan: LinePlan, index: number, binary: boolean): strin
 /**
  * Reads a CSV line without quotes straight into a record: cells are found and read where
  * they lie in the text read, never split into strings of their own, nor the line sliced out
- * (characters of a flat string read a third faster than those of a slice of it). Only the common case is read here —
- * the header's width, values in their usual shape, nothing to trim, nothing wrong. Anything
- * else gives FALLBACK and the row goes the general way, which reports it; so a record
- * from here is exactly the record the general way would build.
+ * (characters of a flat string read a third faster than those of a slice of it). Only the
+ * common case is read here — the header's width, values in their usual shape, nothing to
+ * trim, nothing wrong. Anything else gives FALLBACK and the row goes the general way, which
+ * reports it; so a record from here is exactly the record the general way would build.
  *
  * The reader is compiled for one file's header: the cells found one after the other, then
  * each planned column read by statements of its own. Written out per column, every call and

@@ -1,6 +1,6 @@
 import { DondocError } from '../errors.ts';
 import { offsetMinutes, parseInstant } from '../time.ts';
-import { epochDay, isValidDay, twoDigitsAt } from './calendar-date.ts';
+import { digitsAt, epochDay, isValidDay, twoDigitsAt } from './calendar-date.ts';
 import { excelSerialToWallClock } from './excel-serial.ts';
 
 const HOUR_MS = 3_600_000;
@@ -77,9 +77,8 @@ export function utcWallClockInstant(wall: Date): number | undefined {
 
 const PLUS = 43;
 const ZERO = 48;
-const LETTER_Z = 90;
-
 const SEVEN = 55;
+const LETTER_Z = 90;
 
 /** Whether `+07:00`, the offset nearly every timestamp of a Vietnamese export carries, is at `at`. */
 function isVietnamOffsetAt(text: string, at: number): boolean {
@@ -107,9 +106,6 @@ function offsetAt(text: string, at: number): number {
  * `YYYY-MM-DD[T ]HH:mm[:ss]`, bare (Vietnam time) or with `Z` or `±HH:MM` after the
  * seconds, in `text` from `start` to `end`: the shapes exports use, read without a regular
  * expression or a copy of the cell. Undefined for any other shape, left to the general parser.
- *
- * Every row of a file of people holds one or two, so each digit is read where it lies, with
- * no call: a character below `0` makes its digit negative, and so the OR of them all.
  */
 export function canonicalTimestampAt(text: string, start: number, end: number): number | undefined {
   const n = end - start;
@@ -117,28 +113,12 @@ export function canonicalTimestampAt(text: string, start: number, end: number): 
   const separator = text.charCodeAt(start + 10);
   if (text.charCodeAt(start + 4) !== HYPHEN || text.charCodeAt(start + 7) !== HYPHEN || (separator !== LETTER_T && separator !== SPACE)) return undefined;
   if (text.charCodeAt(start + 13) !== COLON || (n > 16 && text.charCodeAt(start + 16) !== COLON)) return undefined;
-  const y0 = text.charCodeAt(start) - ZERO;
-  const y1 = text.charCodeAt(start + 1) - ZERO;
-  const y2 = text.charCodeAt(start + 2) - ZERO;
-  const y3 = text.charCodeAt(start + 3) - ZERO;
-  const mo0 = text.charCodeAt(start + 5) - ZERO;
-  const mo1 = text.charCodeAt(start + 6) - ZERO;
-  const d0 = text.charCodeAt(start + 8) - ZERO;
-  const d1 = text.charCodeAt(start + 9) - ZERO;
-  const h0 = text.charCodeAt(start + 11) - ZERO;
-  const h1 = text.charCodeAt(start + 12) - ZERO;
-  const mi0 = text.charCodeAt(start + 14) - ZERO;
-  const mi1 = text.charCodeAt(start + 15) - ZERO;
-  const s0 = n === 16 ? 0 : text.charCodeAt(start + 17) - ZERO;
-  const s1 = n === 16 ? 0 : text.charCodeAt(start + 18) - ZERO;
-  if ((y0 | y1 | y2 | y3 | mo0 | mo1 | d0 | d1 | h0 | h1 | mi0 | mi1 | s0 | s1) < 0) return undefined;
-  if (y0 > 9 || y1 > 9 || y2 > 9 || y3 > 9 || mo0 > 9 || mo1 > 9 || d0 > 9 || d1 > 9 || h0 > 9 || h1 > 9 || mi0 > 9 || mi1 > 9 || s0 > 9 || s1 > 9) return undefined;
-  const y = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
-  const mo = mo0 * 10 + mo1;
-  const d = d0 * 10 + d1;
-  const h = h0 * 10 + h1;
-  const mi = mi0 * 10 + mi1;
-  const s = s0 * 10 + s1;
+  const y = digitsAt(text, start, 4);
+  const mo = twoDigitsAt(text, start + 5);
+  const d = twoDigitsAt(text, start + 8);
+  const h = twoDigitsAt(text, start + 11);
+  const mi = twoDigitsAt(text, start + 14);
+  const s = n === 16 ? 0 : twoDigitsAt(text, start + 17);
   if (n <= 19) return vnWallClockInstant(y, mo, d, h, mi, s);
   const offset = n === 20 ? (text.charCodeAt(start + 19) === LETTER_Z ? 0 : Number.NaN) : isVietnamOffsetAt(text, start + 19) ? VN_OFFSET_MS : offsetAt(text, start + 19);
   if (Number.isNaN(offset) || !isValidDay(y, mo, d) || !isValidTime(h, mi, s)) return undefined;
