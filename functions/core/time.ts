@@ -23,20 +23,59 @@ export function offsetMinutes(sign: string, hours: number, minutes: number): num
   return minutes <= 59 && total >= MIN_OFFSET_MINUTES && total <= MAX_OFFSET_MINUTES ? total : undefined;
 }
 
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+const VN_OFFSET_MS = 7 * HOUR_MS;
 /**
- * A date and time with its offset, every field checked: Date.parse would carry 30 February
- * over to 2 March and read 24:00 as the next day's midnight, so an as-of mistyped on the
- * command line would quietly evaluate another moment.
+ * Vietnam has kept UTC+07:00 since 13 June 1975, so from 1976 on (to the last four-digit
+ * year) its wall clock is plain arithmetic. The zone database costs tens of microseconds a
+ * call, and its first call some 20 ms of loading: a check prints two instants for each of
+ * tens of thousands of results, and reads its catalog's deadlines as Vietnam wall clocks.
  */
-function parseWithOffset(m: RegExpExecArray): Instant | undefined {
-  const [, y, mo, d, h, mi, se = '0', frac = '0', sign, oh, om] = m;
-  const offset = sign === undefined ? 0 : offsetMinutes(sign, Number(oh), Number(om));
-  const fields = [Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(se)] as const;
+const FIXED_OFFSET_FROM_YEAR = 1976;
+const LAST_YEAR = 9999;
+const FIXED_OFFSET_FROM = Date.UTC(FIXED_OFFSET_FROM_YEAR, 0, 1) - VN_OFFSET_MS;
+const FIXED_OFFSET_UNTIL = Date.UTC(LAST_YEAR + 1, 0, 1) - VN_OFFSET_MS;
+
+const hasFixedOffset = (at: Instant): boolean => at >= FIXED_OFFSET_FROM && at < FIXED_OFFSET_UNTIL;
+
+type WallFields = readonly [year: number, monthIndex: number, day: number, hours: number, minutes: number, seconds: number];
+
+/**
+ * A wall clock's fields as epoch milliseconds read as UTC, every field checked: Date.UTC
+ * would carry 30 February over to 2 March and read 24:00 as the next day's midnight, so an
+ * as-of mistyped on the command line would quietly evaluate another moment.
+ */
+function checkedWall(fields: WallFields, frac: string): number | undefined {
   const wall = new Date(Date.UTC(...fields, Number(frac.slice(0, 3).padEnd(3, '0'))));
   wall.setUTCFullYear(fields[0]);
   const read = [wall.getUTCFullYear(), wall.getUTCMonth(), wall.getUTCDate(), wall.getUTCHours(), wall.getUTCMinutes(), wall.getUTCSeconds()];
-  if (offset === undefined || read.some((field, i) => field !== fields[i])) return undefined;
-  return wall.getTime() - offset * MINUTE_MS;
+  return read.some((field, i) => field !== fields[i]) ? undefined : wall.getTime();
+}
+
+function wallFields(y: string, mo: string, d: string, h: string, mi: string, se: string): WallFields {
+  return [Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(se)];
+}
+
+/** A date and time with its offset, every field checked. */
+function parseWithOffset(m: RegExpExecArray): Instant | undefined {
+  const [, y = '', mo = '', d = '', h = '', mi = '', se = '0', frac = '0', sign, oh, om] = m;
+  const offset = sign === undefined ? 0 : offsetMinutes(sign, Number(oh), Number(om));
+  const wall = checkedWall(wallFields(y, mo, d, h, mi, se), frac);
+  if (offset === undefined || wall === undefined) return undefined;
+  return wall - offset * MINUTE_MS;
+}
+
+/** A Vietnam wall clock, every field checked; before 1976 through the zone database. */
+function parseVnWallClock(m: RegExpExecArray): Instant | undefined {
+  const [, y = '', mo = '', d = '', h = '0', mi = '0', se = '0', frac = '0'] = m;
+  const fields = wallFields(y, mo, d, h, mi, se);
+  const wall = checkedWall(fields, frac);
+  if (wall === undefined) return undefined;
+  if (fields[0] >= FIXED_OFFSET_FROM_YEAR) return wall - VN_OFFSET_MS;
+  const local = new TZDate(...fields, Number(frac.padEnd(3, '0')), VN_TZ);
+  // A wall clock the zone skipped (a change of offset moved the clocks forward over it) does not exist.
+  return local.getDate() === fields[2] && local.getHours() === fields[3] && local.getMinutes() === fields[4] ? local.getTime() : undefined;
 }
 
 /** Parses ISO 8601; a timestamp without an offset is Vietnam time (snapshot contract). */
@@ -49,11 +88,8 @@ export function parseInstant(text: string): Instant {
     throw new DondocError('INVALID_INSTANT', `Không có thời điểm "${text}": ngày, giờ hoặc múi giờ không tồn tại / no such instant: the day, time or offset does not exist`);
   }
   const m = ISO_LOCAL.exec(s);
-  if (m) {
-    const [, y, mo, d, h = '0', mi = '0', se = '0', frac = '0'] = m;
-    const local = new TZDate(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(se), Number(frac.padEnd(3, '0')), VN_TZ);
-    if (local.getDate() === Number(d) && local.getMonth() === Number(mo) - 1) return local.getTime();
-  }
+  const at = m ? parseVnWallClock(m) : undefined;
+  if (at !== undefined) return at;
   throw new DondocError('INVALID_INSTANT', `Không đọc được thời điểm "${text}" / not an ISO 8601 instant`);
 }
 
@@ -64,25 +100,22 @@ export function vnStartOfDay(isoDate: string): Instant {
 
 /** The calendar day (YYYY-MM-DD) an instant falls on in Vietnam. */
 export function vnDate(at: Instant): string {
+  if (hasFixedOffset(at)) return new Date(at + VN_OFFSET_MS).toISOString().slice(0, 10);
   return format(new TZDate(at, VN_TZ), 'yyyy-MM-dd');
 }
 
+/** The calendar day `days` after (or before) an ISO date; a day that does not exist is refused as vnStartOfDay refuses it. */
 export function addVnDays(isoDate: string, days: number): string {
-  return format(addDays(new TZDate(vnStartOfDay(isoDate), VN_TZ), days), 'yyyy-MM-dd');
+  const start = vnStartOfDay(isoDate);
+  // Whole days of one fixed offset: the same wall-clock time, `days` later.
+  const at = start + days * DAY_MS;
+  if (hasFixedOffset(start) && hasFixedOffset(at)) return vnDate(at);
+  return format(addDays(new TZDate(start, VN_TZ), days), 'yyyy-MM-dd');
 }
-
-const VN_OFFSET_MS = 7 * 3_600_000;
-/**
- * Vietnam has kept UTC+07:00 since 13 June 1975, so from 1976 on (to the last four-digit
- * year) its wall clock is plain arithmetic; the zone database costs tens of microseconds a
- * call, and a check prints two instants for each of tens of thousands of results.
- */
-const FIXED_OFFSET_FROM = Date.UTC(1976, 0, 1) - VN_OFFSET_MS;
-const FIXED_OFFSET_UNTIL = Date.UTC(10_000, 0, 1) - VN_OFFSET_MS;
 
 /** ISO 8601 with the +07:00 offset, as the CLI contract prints instants. */
 export function formatVn(at: Instant): string {
-  if (at >= FIXED_OFFSET_FROM && at < FIXED_OFFSET_UNTIL) return `${new Date(at + VN_OFFSET_MS).toISOString().slice(0, 19)}+07:00`;
+  if (hasFixedOffset(at)) return `${new Date(at + VN_OFFSET_MS).toISOString().slice(0, 19)}+07:00`;
   return format(new TZDate(at, VN_TZ), "yyyy-MM-dd'T'HH:mm:ssxxx");
 }
 

@@ -2,17 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DondocError } from '../../../functions/core/errors.ts';
 import { offsetMinutes, parseInstant } from '../../../functions/core/time.ts';
+import { refusal } from './refusal.ts';
 
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
-
-function refusal(text: string): unknown {
-  try {
-    parseInstant(text);
-  } catch (err) {
-    return err;
-  }
-  return undefined;
-}
 
 describe('parseInstant', () => {
   it('reads an instant with Z or an offset, with or without seconds, its colon and a fraction', () => {
