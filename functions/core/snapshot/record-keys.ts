@@ -87,18 +87,14 @@ function personTemplate(entity: 'students' | 'staff'): Readonly<Record<string, u
   return template;
 }
 
-/**
- * A function making a copy of the template as an object literal: V8 allocates a literal at
- * its one shape in a single step, where spreading the template copied it field by field,
- * for every row of a file. The code is made from the key table's field names only.
+/*
+ * Copied by spreading. A compiled object literal (`() => ({ hasFullName: false, … })`) was
+ * faster, but under load it now and then gave the line reader an object without the
+ * template's fields (a V8 11 deoptimisation of the inlined literal, as far as could be told):
+ * records of one file then differed with the timing of their optimisation.
  */
-function literalOf(template: Readonly<Record<string, unknown>>): () => Record<string, unknown> {
-  const fields = Object.entries(template).map(([key, value]) => `${JSON.stringify(key)}: ${value === false ? 'false' : 'undefined'}`);
-  return new Function(`return () => ({ ${fields.join(', ')} });`)() as () => Record<string, unknown>;
-}
-
-const blankStudent = literalOf(personTemplate('students'));
-const blankStaff = literalOf(personTemplate('staff'));
+const STUDENT_TEMPLATE = personTemplate('students');
+const STAFF_TEMPLATE = personTemplate('staff');
 
 /**
  * A record before any column is read: the fields every record has whatever the file's
@@ -107,9 +103,9 @@ const blankStaff = literalOf(personTemplate('staff'));
 export function blankRecord(entity: EntityKind): Record<string, unknown> {
   switch (entity) {
     case 'students':
-      return blankStudent();
+      return { ...STUDENT_TEMPLATE };
     case 'staff':
-      return blankStaff();
+      return { ...STAFF_TEMPLATE };
     case 'units':
       return { levels: [] };
     default:
