@@ -49,6 +49,21 @@ async function piecesOf(bytes: Uint8Array, cuts: readonly number[]): Promise<{ p
   return { pieces, seen: watch.seen };
 }
 
+/**
+ * The encoding the snapshot contract reads a CSV file in: UTF-16 by its byte-order mark, or
+ * by two ASCII characters written in two bytes each, one of them zero, as some exporters
+ * write it without one; UTF-8 (undefined here) otherwise.
+ */
+function utf16Of(bytes: Buffer): 'utf16le' | 'utf16be' | undefined {
+  const [a, b, c, d] = bytes;
+  if (a === 0xff && b === 0xfe) return 'utf16le';
+  if (a === 0xfe && b === 0xff) return 'utf16be';
+  if (bytes.length < 4) return undefined;
+  if (a !== 0 && b === 0 && c !== 0 && d === 0) return 'utf16le';
+  if (a === 0 && b !== 0 && c === 0 && d !== 0) return 'utf16be';
+  return undefined;
+}
+
 describe('csvText', () => {
   // Bytes that start, continue, overlong or truncate multi-byte sequences, the bytes of U+FFFD among them.
   const tricky = fc.constantFrom(0x41, 0x2c, 0x0a, 0xef, 0xbb, 0xbf, 0xbd, 0xc3, 0xa9, 0xe1, 0xba, 0xa7, 0xf0, 0x9f, 0x98, 0x80, 0xed, 0xa0, 0xc0, 0xff, 0xf4, 0x90, 0xe0);
@@ -62,14 +77,15 @@ describe('csvText', () => {
         const input = Uint8Array.from([...prefix, ...body]);
         const { pieces, seen } = await piecesOf(input, cuts);
         const buffer = Buffer.from(input);
-        const utf16 = buffer[0] === 0xff && buffer[1] === 0xfe ? 'utf16le' : buffer[0] === 0xfe && buffer[1] === 0xff ? 'utf16be' : undefined;
+        const utf16 = utf16Of(buffer);
         const decoded = iconv.decode(buffer, utf16 ?? 'utf8');
         expect(seen).toBe(decoded.includes('\uFFFD'));
         expect(pieces.every((p) => p.binary === (utf16 === undefined))).toBe(true);
         const text = pieces.map((p) => p.text).join('');
         expect(utf16 === undefined ? textOfBinary(text) : text).toBe(decoded);
       }),
-      { numRuns: 3000 },
+      // The first: two ASCII characters in UTF-16BE without a byte-order mark, which a run once drew.
+      { numRuns: 3000, examples: [[[], [0x00, 0x41, 0x00, 0x41], []]] },
     );
   });
 
