@@ -25,14 +25,14 @@ export function offsetMinutes(sign: string, hours: number, minutes: number): num
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
-const VN_OFFSET_MS = 7 * HOUR_MS;
+export const VN_OFFSET_MS = 7 * HOUR_MS;
 /**
  * Vietnam has kept UTC+07:00 since 13 June 1975, so from 1976 on (to the last four-digit
  * year) its wall clock is plain arithmetic. The zone database costs tens of microseconds a
  * call, and its first call some 20 ms of loading: a check prints two instants for each of
  * tens of thousands of results, and reads its catalog's deadlines as Vietnam wall clocks.
  */
-const FIXED_OFFSET_FROM_YEAR = 1976;
+export const FIXED_OFFSET_FROM_YEAR = 1976;
 const LAST_YEAR = 9999;
 const FIXED_OFFSET_FROM = Date.UTC(FIXED_OFFSET_FROM_YEAR, 0, 1) - VN_OFFSET_MS;
 const FIXED_OFFSET_UNTIL = Date.UTC(LAST_YEAR + 1, 0, 1) - VN_OFFSET_MS;

@@ -1,18 +1,11 @@
 import { DondocError } from '../errors.ts';
-import { offsetMinutes, parseInstant } from '../time.ts';
+import { FIXED_OFFSET_FROM_YEAR, VN_OFFSET_MS, offsetMinutes, parseInstant } from '../time.ts';
 import { digitsAt, epochDay, isValidDay, twoDigitsAt } from './calendar-date.ts';
 import { excelSerialToWallClock } from './excel-serial.ts';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 const MINUTE_MS = 60_000;
-const VN_OFFSET_MS = 7 * HOUR_MS;
-/**
- * Vietnam has kept UTC+07:00 since 13 June 1975. From 1976 on the offset is arithmetic;
- * earlier wall-clock times go through the time-zone database in time.ts, which is exact
- * but costs tens of microseconds a call — too slow for every row of a large file.
- */
-const FIXED_OFFSET_FROM_YEAR = 1976;
 
 const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?(?:\s*(Z|[+-]\d{2}(?::?\d{2})?))?$/i;
 const DAY_FIRST = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
@@ -35,7 +28,11 @@ function isValidTime(h: number, mi: number, s: number): boolean {
   return h >= 0 && h <= 23 && mi >= 0 && mi <= 59 && s >= 0 && s <= 59;
 }
 
-/** The instant of a Vietnam wall-clock time, or undefined when no such time exists. */
+/**
+ * The instant of a Vietnam wall-clock time, or undefined when no such time exists: from 1976
+ * on by the month table (time.ts's Date arithmetic is too slow for every row of a large
+ * file), earlier through parseInstant and its time-zone database.
+ */
 export function vnWallClockInstant(y: number, mo: number, d: number, h = 0, mi = 0, s = 0, ms = 0): number | undefined {
   if (!isValidDay(y, mo, d) || !isValidTime(h, mi, s)) return undefined;
   if (y >= FIXED_OFFSET_FROM_YEAR) return utcInstant(y, mo, d, h, mi, s, ms) - VN_OFFSET_MS;
