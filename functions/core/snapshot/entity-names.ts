@@ -1,4 +1,4 @@
-import { ENTITY_KINDS, type EntityKind } from './entities.ts';
+import { ENTITY_KINDS, type EntityKind, canonicalEntityKind } from './entities.ts';
 import { foldKey } from './fold-key.ts';
 
 /** What a Vietnamese workbook calls the sheet holding each entity. */
@@ -20,8 +20,6 @@ export function entityOfSheetName(sheetName: string): EntityKind | undefined {
   return FOLDED_SHEET_NAMES.get(foldKey(sheetName));
 }
 
-const ENTITY_SET: ReadonlySet<string> = new Set(ENTITY_KINDS);
-const isEntityKind = (word: string | undefined): word is EntityKind => word !== undefined && ENTITY_SET.has(word);
 const LEADING_WORD = /^[a-z]+/;
 
 /**
@@ -32,6 +30,7 @@ export function entityFromName(name: string): EntityKind | undefined {
   const segments = name.toLowerCase().split(/[\\/]/).filter((s) => s !== '');
   const fileName = segments.pop();
   const word = fileName === undefined ? undefined : LEADING_WORD.exec(fileName)?.[0];
-  if (isEntityKind(word)) return word;
-  return segments.findLast(isEntityKind);
+  const named = word === undefined ? undefined : canonicalEntityKind(word);
+  if (named !== undefined) return named;
+  return segments.map((segment) => canonicalEntityKind(segment)).findLast((kind) => kind !== undefined);
 }

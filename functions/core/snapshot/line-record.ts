@@ -1,7 +1,5 @@
-import type { EntityKind } from './entities.ts';
 import { binaryTrimmedAt, binaryTrimmedBefore } from './binary-text.ts';
 import { FALLBACK, type RangeReader } from './range-readers.ts';
-import { blankRecord } from './record-keys.ts';
 import { isTrimmed } from './trimmed-char.ts';
 
 /** What the line reader needs of a column's plan. */
@@ -59,17 +57,18 @@ function columnStatements(plan: LinePlan, index: number, binary: boolean): strin
  * store site sees one reader and one field, so V8 inlines the readers and stores at a fixed
  * place; the loop over the plans they replace, its sites shared by every column, ran about an
  * eighth slower. The code is made from positions and from field names of the record key
- * table only, never from the file's text. `binary`: the lines are binary text
+ * table only, never from the file's text. `blankRecord` makes the entity's record before
+ * its cells are read. `binary`: the lines are binary text
  * (binary-text.ts), so a cell's first and last characters are read as UTF-8.
  */
-export function compileLineReader(entity: EntityKind, width: number, plans: readonly LinePlan[], binary: boolean): LineReader {
+export function compileLineReader(blankRecord: () => Record<string, unknown>, width: number, plans: readonly LinePlan[], binary: boolean): LineReader {
   const find: string[] = ['let at = start;', 'let next = -1;', 'let c = 0;'];
   for (let position = 0; position < width - 1; position++) {
     find.push(`next = text.indexOf(delimiter, at); if (next === -1 || next >= end) return FALLBACK; const s${position} = at; const e${position} = next; at = next + 1;`);
   }
   find.push(`next = text.indexOf(delimiter, at); if (next !== -1 && next < end) return FALLBACK; const s${width - 1} = at; const e${width - 1} = end;`);
-  const body = [...find, 'const record = blankRecord(entity);', ...plans.map((plan, index) => columnStatements(plan, index, binary)), 'return record;'].join('\n');
+  const body = [...find, 'const record = blankRecord();', ...plans.map((plan, index) => columnStatements(plan, index, binary)), 'return record;'].join('\n');
   const readers = plans.map((_, index) => `read${index}`);
-  const make = new Function('blankRecord', 'entity', 'isTrimmed', 'binaryTrimmedAt', 'binaryTrimmedBefore', 'FALLBACK', ...readers, `return (text, start, end, delimiter) => {\n${body}\n};`);
-  return make(blankRecord, entity, isTrimmed, binaryTrimmedAt, binaryTrimmedBefore, FALLBACK, ...plans.map((plan) => plan.read)) as LineReader;
+  const make = new Function('blankRecord', 'isTrimmed', 'binaryTrimmedAt', 'binaryTrimmedBefore', 'FALLBACK', ...readers, `return (text, start, end, delimiter) => {\n${body}\n};`);
+  return make(blankRecord, isTrimmed, binaryTrimmedAt, binaryTrimmedBefore, FALLBACK, ...plans.map((plan) => plan.read)) as LineReader;
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DondocError } from '../errors.ts';
 import { openBytes, type ByteSource } from './byte-source.ts';
 import { openCsvTable } from './csv-table.ts';
-import { EntityKind, type EntityRecord } from './entities.ts';
+import { EntityKind, type EntityRecord, canonicalEntityKind } from './entities.ts';
 import { entityFromName } from './entity-names.ts';
 import { entityFromHeader } from './header-resolver.ts';
 import { IssueLog, emptyReport, makeIssue } from './issue-log.ts';
@@ -76,7 +76,7 @@ function unreadable(err: unknown): DondocError {
 export async function openSnapshot(input: SnapshotInput, opts?: { entity?: EntityKind; registry?: RegistryLookup }): Promise<OpenedSnapshot> {
   const options = parseOptions(opts);
   const format = formatFromName(input.name);
-  const known = options?.entity ?? entityFromName(input.name);
+  const known = options?.entity === undefined ? entityFromName(input.name) : canonicalEntityKind(options.entity);
   let bytes: ByteSource | undefined;
   let table: Table;
   try {

@@ -87,30 +87,25 @@ function personTemplate(entity: 'students' | 'staff'): Readonly<Record<string, u
   return template;
 }
 
-/*
- * Copied by spreading. A compiled object literal (`() => ({ hasFullName: false, … })`) was
- * faster, but under load it now and then gave the line reader an object without the
- * template's fields (a V8 11 deoptimisation of the inlined literal, as far as could be told):
- * records of one file then differed with the timing of their optimisation.
- */
 const STUDENT_TEMPLATE = personTemplate('students');
 const STAFF_TEMPLATE = personTemplate('staff');
 
 /**
- * A record before any column is read: the fields every record has whatever the file's
- * columns. A person's lists every field, undefined until read (undefined means not given).
+ * Makers of a record before any column is read: the fields every record has whatever the
+ * file's columns. A person's lists every field, undefined until read (undefined means not given).
  */
-export function blankRecord(entity: EntityKind): Record<string, unknown> {
-  switch (entity) {
-    case 'students':
-      return { ...STUDENT_TEMPLATE };
-    case 'staff':
-      return { ...STAFF_TEMPLATE };
-    case 'units':
-      return { levels: [] };
-    default:
-      return {};
-  }
+const BLANK_RECORD_MAKERS: { readonly [E in EntityKind]: () => Record<string, unknown> } = {
+  students: () => ({ ...STUDENT_TEMPLATE }),
+  staff: () => ({ ...STAFF_TEMPLATE }),
+  units: () => ({ levels: [] }),
+  profiles: () => ({}),
+  reports: () => ({}),
+  explanations: () => ({}),
+};
+
+/** The maker of the entity's blank record, chosen once per file so that no row compares entity names. */
+export function blankRecordMaker(entity: EntityKind): () => Record<string, unknown> {
+  return BLANK_RECORD_MAKERS[entity];
 }
 
 /** Wraps a record the row validator filled column by column; the column contract is what makes it an EntityRecord. */

@@ -8,7 +8,7 @@ import { columnForHeader } from './header-resolver.ts';
 import { makeIssue, type IssueLog, type IssueWhere } from './issue-log.ts';
 import { invalidValueMessage, messages, type Message } from './issue-messages.ts';
 import { maskNationalId } from './mask-national-id.ts';
-import { RECORD_CODE_COLUMN, RECORD_KEYS, blankRecord, entityRecord } from './record-keys.ts';
+import { RECORD_CODE_COLUMN, RECORD_KEYS, blankRecordMaker, entityRecord } from './record-keys.ts';
 import { compileLineReader, type LineReader } from './line-record.ts';
 import { FALLBACK, rangeReader, type RangeReader } from './range-readers.ts';
 import { cellsOf, isBlankRow, type CellRow, type RawRow, type Table } from './table.ts';
@@ -74,6 +74,8 @@ export class RowValidator {
   private readonly keys: Readonly<Record<string, string>>;
   /** CSV lines without quotes, read in place */
   private readonly readLine: LineReader;
+  private readonly blankRecord: () => Record<string, unknown>;
+  private readonly isUnits: boolean;
 
   constructor(
     private readonly entity: EntityKind,
@@ -81,11 +83,13 @@ export class RowValidator {
     private readonly log: IssueLog,
   ) {
     this.keys = RECORD_KEYS[entity];
-    this.hierarchy = entity === 'units' ? new UnitHierarchy() : undefined;
-    this.codeColumn = RECORD_CODE_COLUMN[entity] ?? (entity === 'units' ? 'unit_code' : undefined);
+    this.isUnits = entity === 'units';
+    this.blankRecord = blankRecordMaker(entity);
+    this.hierarchy = this.isUnits ? new UnitHierarchy() : undefined;
+    this.codeColumn = RECORD_CODE_COLUMN[entity] ?? (this.isUnits ? 'unit_code' : undefined);
     this.codeKey = this.codeColumn === undefined ? undefined : this.keys[this.codeColumn];
     this.resolveNewColumns();
-    this.readLine = compileLineReader(entity, table.header.length, this.plans, table.binaryLines);
+    this.readLine = compileLineReader(this.blankRecord, table.header.length, this.plans, table.binaryLines);
     const missing = COLUMNS[entity].filter((spec) => spec.required && !this.planned.has(spec.name));
     const hasHeaderRow = table.headerRow > 0;
     this.blocked = hasHeaderRow && missing.length > 0;
@@ -160,7 +164,7 @@ export class RowValidator {
     }
     if (this.table.header.length > this.resolvedPositions) this.resolveNewColumns();
 
-    const record = blankRecord(this.entity);
+    const record = this.blankRecord();
     let ok = !this.blocked;
     const searchReplacement = this.table.mayHoldReplacement();
     for (const plan of this.plans) {
@@ -206,7 +210,7 @@ export class RowValidator {
   /** A record whose every value is acceptable, once its code is checked against the earlier rows'. */
   private accepted(record: Record<string, unknown>, row: number): EntityRecord | undefined {
     if (!this.firstOfItsCode(record)) {
-      if (this.entity === 'units') {
+      if (this.isUnits) {
         this.issue('error', 'duplicate_unit_code', { row, ...this.codeWhere(record) }, messages.duplicateUnitCode());
         return undefined;
       }
@@ -241,7 +245,7 @@ export class RowValidator {
   private firstOfItsCode(record: Record<string, unknown>): boolean {
     if (this.codeKey === undefined) return true;
     const code = String(record[this.codeKey]);
-    return this.entity === 'units' ? this.seenUnits.add(hash52(code)) : this.seenCodes.add(String(record.unitCode), code);
+    return this.isUnits ? this.seenUnits.add(hash52(code)) : this.seenCodes.add(String(record.unitCode), code);
   }
 
   private codeWhere(record: Record<string, unknown>): IssueWhere {
