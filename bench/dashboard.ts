@@ -11,7 +11,7 @@ import { closeServer, listenOnLoopback } from '../functions/local/services/liste
 import { LOCAL_NAMES } from '../functions/local/stack/local-names.ts';
 import { DASHBOARD_DIST } from '../functions/local/web/dashboard-build.ts';
 import { StaticSite } from '../functions/local/web/static-site.ts';
-import { launchChromium } from '../test/browser/chromium.ts';
+import { CHROMIUM_PATH, chromiumInstalled, launchChromium } from '../test/browser/chromium.ts';
 import { scaleArg, startDemoLocal } from './demo-local.ts';
 
 /**
@@ -100,6 +100,15 @@ async function peerSite(answers: Record<string, string>): Promise<string> {
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
 const ms = (value: number) => `${value.toFixed(0)} ms`;
+
+/* Checked before the demo stack starts: on a machine where only `npm ci` ran, the part is skipped, and `npm run bench` goes on. */
+if (!chromiumInstalled()) {
+  console.log(
+    `\nBỏ qua phần bảng điều khiển: không có chromium tại ${CHROMIUM_PATH} (cài bằng \`apt-get install -y chromium\` hoặc chỉ đường dẫn qua DONDOC_CHROMIUM)` +
+      `\ndashboard benchmark skipped: no chromium at ${CHROMIUM_PATH} (install it with \`apt-get install -y chromium\` or point DONDOC_CHROMIUM at one)`,
+  );
+  process.exit(0);
+}
 
 const scale = scaleArg();
 const running = await startDemoLocal(scale);

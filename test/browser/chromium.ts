@@ -1,9 +1,15 @@
+import { existsSync } from 'node:fs';
 import { chromium, type Browser, type BrowserServer, type Page } from 'playwright-core';
 
 /* Debian's chromium (.ci/run installs it): no browser download, no sandbox in a container, no
    update checks or other background traffic to skew what a page load transfers. */
 export const CHROMIUM_PATH = process.env.DONDOC_CHROMIUM ?? '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-background-networking'];
+
+/** Whether the browser is there to launch: only `.ci/run` installs it, `npm ci` cannot. */
+export function chromiumInstalled(): boolean {
+  return existsSync(CHROMIUM_PATH);
+}
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: ARGS });
