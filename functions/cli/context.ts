@@ -1,4 +1,3 @@
-import { loadCatalog } from '../core/catalog/load.ts';
 import type { Catalog } from '../core/catalog/schema.ts';
 import { terminalProgress, type Progress } from './progress.ts';
 
@@ -17,6 +16,7 @@ export function processContext(): CliContext {
     stderr: process.stderr,
     now: Date.now,
     progress: terminalProgress(process.stderr),
-    loadCatalog,
+    // Loaded when a command asks: the YAML parser and the catalog's schemas take about 70 ms, which `report identity` and `validate` need not pay.
+    loadCatalog: async (dir) => (await import('../core/catalog/load.ts')).loadCatalog(dir),
   };
 }
