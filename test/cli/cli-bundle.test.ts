@@ -1,9 +1,10 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, mkdir, readdir, rm, utimes, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, readFile, readdir, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cliEntry } from '../../bin/cli-bundle.mjs';
 
 const BUNDLER = fileURLToPath(new URL('../../bin/cli-bundle.mjs', import.meta.url));
 
@@ -57,5 +58,14 @@ describe('the CLI bundle', () => {
     await writeFile(join(root, 'not-a-folder'), '');
     const unwritable = { ...where, cache: join(root, 'not-a-folder', 'cache') };
     expect(await entryAndAnswer(unwritable)).toEqual({ url: `file://${where.entry}`, answer: `first ${where.sources}/` });
+  });
+
+  it('carries date-fns in its chunks and leaves the other packages to node_modules', async () => {
+    const dir = dirname(fileURLToPath(await cliEntry()));
+    const chunks = await Promise.all((await readdir(dir)).filter((name) => name.endsWith('.js')).map((name) => readFile(join(dir, name), 'utf8')));
+    const packages = new Set(chunks.flatMap((text) => [...text.matchAll(/from "([^".][^"]*)"/g)].map((m) => m[1])));
+    expect([...packages].filter((name) => name?.includes('date-fns'))).toEqual([]);
+    expect(packages).toContain('zod');
+    expect(packages).toContain('yaml');
   });
 });
