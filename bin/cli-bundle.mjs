@@ -1,3 +1,4 @@
+import { readdirSync, statSync } from 'node:fs';
 import { mkdir, readFile, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -9,16 +10,16 @@ const PROJECT = { sources: join(ROOT, 'functions'), entry: join(ROOT, 'functions
  * The newest modification time and the count of the sources, then this file's modification
  * time, as it says how they are bundled: a bundle built from them is named after all three.
  */
-async function sourcesStamp(sources) {
+function sourcesStamp(sources) {
   let newest = 0;
   let count = 0;
-  for (const entry of await readdir(sources, { recursive: true, withFileTypes: true })) {
+  // Synchronous: some 300 stats one after the other took 25 ms as promises, a few ms this way, on every command.
+  for (const entry of readdirSync(sources, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile() || !entry.name.endsWith('.ts')) continue;
-    const { mtimeMs } = await stat(join(entry.parentPath, entry.name));
-    newest = Math.max(newest, mtimeMs);
+    newest = Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs);
     count += 1;
   }
-  const bundler = (await stat(fileURLToPath(import.meta.url))).mtimeMs;
+  const bundler = statSync(fileURLToPath(import.meta.url)).mtimeMs;
   return `${Math.floor(newest)}-${count}-${Math.floor(bundler)}`;
 }
 
@@ -82,7 +83,7 @@ async function buildInto(entry, dir) {
  */
 export async function cliEntry({ sources, entry, cache } = PROJECT) {
   try {
-    const dir = join(cache, await sourcesStamp(sources));
+    const dir = join(cache, sourcesStamp(sources));
     const main = join(dir, 'main.js');
     if (!(await stat(main).catch(() => undefined))) {
       await mkdir(cache, { recursive: true });
