@@ -12,7 +12,9 @@ export type Instant = number; // epoch milliseconds
 const ISO_WITH_OFFSET = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(?:Z|([+-])(\d{2}):?(\d{2}))$/i;
 const ISO_LOCAL = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?)?$/;
 
-const MINUTE_MS = 60_000;
+export const MINUTE_MS = 60_000;
+export const HOUR_MS = 60 * MINUTE_MS;
+export const DAY_MS = 24 * HOUR_MS;
 /** UTC−12:00 to UTC+14:00: the offsets clocks keep. */
 const MAX_OFFSET_MINUTES = 14 * 60;
 const MIN_OFFSET_MINUTES = -12 * 60;
@@ -23,8 +25,6 @@ export function offsetMinutes(sign: string, hours: number, minutes: number): num
   return minutes <= 59 && total >= MIN_OFFSET_MINUTES && total <= MAX_OFFSET_MINUTES ? total : undefined;
 }
 
-const HOUR_MS = 3_600_000;
-const DAY_MS = 24 * HOUR_MS;
 export const VN_OFFSET_MS = 7 * HOUR_MS;
 /**
  * Vietnam has kept UTC+07:00 since 13 June 1975, so from 1976 on (to the last four-digit

@@ -1,7 +1,6 @@
 import type { Rng } from './prng.ts';
-import { formatVn } from '../core/time.ts';
+import { DAY_MS, formatVn } from '../core/time.ts';
 
-const DAY_MS = 86_400_000;
 const WORK_START = 7 * 60;
 const WORK_END = 17 * 60 + 30;
 

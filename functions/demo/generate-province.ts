@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { LEVELS } from '../core/snapshot/entities.ts';
-import { formatVn, parseInstant } from '../core/time.ts';
+import { DAY_MS, formatVn, parseInstant } from '../core/time.ts';
 import { CsvFileWriter } from './csv-file-writer.ts';
 import { DemoCalendar } from './demo-calendar.ts';
 import { FakeNationalIds } from './fake-people.ts';
@@ -54,7 +54,6 @@ export interface GeneratedProvince {
 }
 
 const PROGRESS_EVERY = 10_000;
-const DAY_MS = 86_400_000;
 
 /** The province's as-of and its stale files' (STALE_SYNC_DAYS earlier), as instants. */
 function asOfInstants(opts: Pick<GenerateOptions, 'asOf'>): { asOf: number; staleAsOf: number } {

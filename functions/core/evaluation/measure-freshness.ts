@@ -1,8 +1,7 @@
 import type { Rule } from '../catalog/schema.ts';
+import { DAY_MS } from '../time.ts';
 import { NO_DATA, type Measured } from './measurement.ts';
 import type { UnitState } from './types.ts';
-
-const DAY_MS = 86_400_000;
 
 /** "Sống" (live) data: the unit's latest snapshot of the entity is no older than max_age_days. */
 export function measureFreshness(rule: Extract<Rule, { kind: 'freshness' }>, state: UnitState | undefined, asOf: number): Measured {

@@ -1,6 +1,6 @@
 import type { Rule, RuleKind } from '../catalog/schema.ts';
 import { isActive } from '../snapshot/entities.ts';
-import { vnStartOfDay } from '../time.ts';
+import { DAY_MS, vnStartOfDay } from '../time.ts';
 import { foldText } from '../catalog/fold-text.ts';
 import { foldCase } from './fold-case.ts';
 import { allPresent, fieldReader, isPresent, type DataRecord } from './record-fields.ts';
@@ -58,7 +58,6 @@ function verdictSlot(): VerdictOf {
   };
 }
 
-const DAY_MS = 86_400_000;
 
 /** Students and staff count only while active; a school profile always counts. */
 export function isCounted(rec: DataRecord): boolean {

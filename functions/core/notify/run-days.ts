@@ -1,9 +1,8 @@
-import { addVnDays, parseInstant, vnDate } from '../time.ts';
+import { DAY_MS, addVnDays, parseInstant, vnDate } from '../time.ts';
 
 /** The scheduled run: every day at 08:00 Vietnam time (cli-contract.md). */
 export const RUN_TIME = '08:00';
 
-const DAY_MS = 86_400_000;
 
 /** When the run of a calendar day (YYYY-MM-DD, Vietnam) happens. */
 export function runAt(day: string): number {

@@ -1,4 +1,5 @@
-const DAY_MS = 86_400_000;
+import { DAY_MS } from '../time.ts';
+
 /** Day 0 of Excel's 1900 system, chosen so that serials from 1900-03-01 on are right (Excel counts a 29 Feb 1900). */
 const EXCEL_1900_EPOCH = Date.UTC(1899, 11, 30);
 const EXCEL_1904_OFFSET_DAYS = 1462;

@@ -1,11 +1,8 @@
 import { DondocError } from '../errors.ts';
-import { FIXED_OFFSET_FROM_YEAR, VN_OFFSET_MS, offsetMinutes, parseInstant } from '../time.ts';
+import { DAY_MS, FIXED_OFFSET_FROM_YEAR, HOUR_MS, MINUTE_MS, VN_OFFSET_MS, offsetMinutes, parseInstant } from '../time.ts';
 import { digitsAt, epochDay, isValidDay, twoDigitsAt } from './calendar-date.ts';
 import { excelSerialToWallClock } from './excel-serial.ts';
 
-const HOUR_MS = 3_600_000;
-const DAY_MS = 24 * HOUR_MS;
-const MINUTE_MS = 60_000;
 
 const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?(?:\s*(Z|[+-]\d{2}(?::?\d{2})?))?$/i;
 const DAY_FIRST = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
