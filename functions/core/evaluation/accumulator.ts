@@ -40,14 +40,20 @@ interface Folded extends Packed {
 class Breakdown {
   private key: string | undefined;
   private tally: IdentityTally | undefined;
+  private readonly index = new Map<string, IdentityTally>();
 
   constructor(private readonly tallies: Record<string, IdentityTally>) {}
 
   of(key: string): IdentityTally {
     if (key === this.key && this.tally !== undefined) return this.tally;
     this.key = key;
-    this.tally = this.tallies[key] ??= { total: 0, unverified: 0 };
-    return this.tally;
+    let tally = this.index.get(key);
+    if (tally === undefined) {
+      tally = this.tallies[key] ??= { total: 0, unverified: 0 };
+      this.index.set(key, tally);
+    }
+    this.tally = tally;
+    return tally;
   }
 }
 
