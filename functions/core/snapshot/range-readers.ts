@@ -53,17 +53,20 @@ function repeatingOrSliced(parse: ValueParser, decode: (text: string) => string,
   const read = sliced(parse, decode, clean);
   let aboveText = '';
   let above: unknown = FALLBACK;
+  // Kept apart from `above`, whose values are of any type: comparing it with FALLBACK on every row was a generic comparison call.
+  let aboveRead = false;
   let tries = 0;
   let hits = 0;
   return (line, start, end) => {
     if (tries < REPEAT_TRIAL || hits * 2 > tries) {
       tries += 1;
-      if (above !== FALLBACK && sameText(line, start, end, aboveText)) {
+      if (aboveRead && sameText(line, start, end, aboveText)) {
         hits += 1;
         return above;
       }
       aboveText = line.slice(start, end);
       above = read(aboveText, 0, aboveText.length);
+      aboveRead = above !== FALLBACK;
       return above;
     }
     return read(line, start, end);

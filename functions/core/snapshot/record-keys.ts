@@ -77,6 +77,23 @@ export const RECORD_KEYS = {
 export const RECORD_CODE_COLUMN: Partial<Record<EntityKind, string>> = { students: 'student_code', staff: 'staff_code' };
 
 /**
+ * Readers of the code an accepted record is known by (a unit's own code in a units file),
+ * one per entity: each reads one field of one record shape, where reading the field by a
+ * name held in a variable was a megamorphic lookup on every row. The codes are required
+ * strings of the contract, so an accepted record always has one.
+ */
+const RECORD_CODE_READERS: Partial<Record<EntityKind, (record: Record<string, unknown>) => string>> = {
+  students: (record) => record.studentCode as string,
+  staff: (record) => record.staffCode as string,
+  units: (record) => record.unitCode as string,
+};
+
+/** The entity's code reader, chosen once per file; undefined for entities whose records have no code of their own. */
+export function recordCodeReader(entity: EntityKind): ((record: Record<string, unknown>) => string) | undefined {
+  return RECORD_CODE_READERS[entity];
+}
+
+/**
  * A person's record with every field it can have, unset: records of one shape let V8 read
  * a field at one fixed place in every record of a province's file, where records shaped
  * by whichever cells happened to be filled made each rule's reads search among many.

@@ -8,7 +8,7 @@ import { columnForHeader } from './header-resolver.ts';
 import { makeIssue, type IssueLog, type IssueWhere } from './issue-log.ts';
 import { invalidValueMessage, messages, type Message } from './issue-messages.ts';
 import { maskNationalId } from './mask-national-id.ts';
-import { RECORD_CODE_COLUMN, RECORD_KEYS, blankRecordMaker, entityRecord } from './record-keys.ts';
+import { RECORD_CODE_COLUMN, RECORD_KEYS, blankRecordMaker, entityRecord, recordCodeReader } from './record-keys.ts';
 import { compileLineReader, type LineReader } from './line-record.ts';
 import { FALLBACK, rangeReader, type RangeReader } from './range-readers.ts';
 import { cellsOf, isBlankRow, type CellRow, type RawRow, type Table } from './table.ts';
@@ -63,8 +63,8 @@ export class RowValidator {
   /** required columns the header lacks; NDJSON objects may still carry them, so they are checked per row */
   private readonly requiredAbsent: ColumnSpec[];
   private readonly codeColumn: string | undefined;
-  /** the record's field holding that column's code */
-  private readonly codeKey: string | undefined;
+  /** the code of an accepted record, in that column */
+  private readonly codeOf: ((record: Record<string, unknown>) => string) | undefined;
   /** unit codes, in a units file */
   private readonly seenUnits = new HashSet52();
   /** record codes per unit, in a file of people */
@@ -87,7 +87,7 @@ export class RowValidator {
     this.blankRecord = blankRecordMaker(entity);
     this.hierarchy = this.isUnits ? new UnitHierarchy() : undefined;
     this.codeColumn = RECORD_CODE_COLUMN[entity] ?? (this.isUnits ? 'unit_code' : undefined);
-    this.codeKey = this.codeColumn === undefined ? undefined : this.keys[this.codeColumn];
+    this.codeOf = recordCodeReader(entity);
     this.resolveNewColumns();
     this.readLine = compileLineReader(this.blankRecord, table.header.length, this.plans, table.binaryLines);
     const missing = COLUMNS[entity].filter((spec) => spec.required && !this.planned.has(spec.name));
@@ -243,9 +243,9 @@ export class RowValidator {
 
   /** False when an earlier record of the same unit had the same code (units: the same unit code). */
   private firstOfItsCode(record: Record<string, unknown>): boolean {
-    if (this.codeKey === undefined) return true;
-    const code = String(record[this.codeKey]);
-    return this.isUnits ? this.seenUnits.add(hash52(code)) : this.seenCodes.add(String(record.unitCode), code);
+    if (this.codeOf === undefined) return true;
+    const code = this.codeOf(record);
+    return this.isUnits ? this.seenUnits.add(hash52(code)) : this.seenCodes.add(record.unitCode as string, code);
   }
 
   private codeWhere(record: Record<string, unknown>): IssueWhere {
