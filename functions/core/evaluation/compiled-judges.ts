@@ -27,7 +27,8 @@ function ruleStatements(i: number, codes: boolean): string {
       tally.warning += 1;
       ${codes ? `into.warningCodes[${i}].push(code);` : ''}
     }
-    tally.lastAt = latest(tally.lastAt, verdict.at);
+    const at = verdict.at;
+    if (!Number.isNaN(at)) tally.lastAt = latest(tally.lastAt, at);
   }`;
 }
 

@@ -21,7 +21,7 @@ export function isRecordRule(rule: Rule): rule is RecordRule {
   return (RECORD_RULE_KINDS as readonly string[]).includes(rule.kind);
 }
 
-/** One record's standing under one rule; `at` is the instant that bears on when the unit became compliant. */
+/** One record's standing under one rule; `at` is the instant that bears on when the unit became compliant (NaN or undefined: none). */
 export interface Verdict {
   fail: boolean;
   warn: boolean;
@@ -48,12 +48,17 @@ export type RecordJudge = (rec: DataRecord, facts: RecordFacts) => Verdict | und
 
 type VerdictOf = (fail: boolean, warn: boolean, at: number | undefined) => Verdict;
 
+/**
+ * No instant is NaN in the slot, never undefined: a field that only ever holds numbers keeps
+ * its number in place, where storing each record's instant (a new heap number) into the
+ * long-lived slot was a write barrier's slow path for every rule and record.
+ */
 function verdictSlot(): VerdictOf {
-  const verdict: Verdict = { fail: false, warn: false, at: undefined };
+  const verdict: Verdict = { fail: false, warn: false, at: Number.NaN };
   return (fail, warn, at) => {
     verdict.fail = fail;
     verdict.warn = warn;
-    verdict.at = at;
+    verdict.at = at ?? Number.NaN;
     return verdict;
   };
 }
