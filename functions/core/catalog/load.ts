@@ -8,6 +8,7 @@ import { catalogError, formatPath, type CatalogErrorDetails, type CatalogIssue }
 import { parseDeadline, type DeadlineTextProblem } from './deadline-text.ts';
 import { parseSchoolYear } from '../snapshot/school-year.ts';
 import { DispatchInput, type Catalog, type Deadline, type Dispatch, type NotificationPolicy, type Requirement } from './schema.ts';
+import { oneByteTexts } from './one-byte-texts.ts';
 import { findUnknownFields } from './unknown-fields.ts';
 import { lineOf, type Located } from './yaml-lines.ts';
 
@@ -167,7 +168,7 @@ export function parseDispatch(yamlText: string, fileName: string): Dispatch {
     throw catalogError(issues);
   }
   const located = { doc, lines };
-  const raw: unknown = doc.toJS();
+  const raw = oneByteTexts(doc.toJS());
   const parsed = DispatchInput.safeParse(raw);
   const issues = [
     ...(parsed.success ? consistencyIssues(fileName, located, parsed.data) : schemaIssues(fileName, located, raw, parsed.error)),
