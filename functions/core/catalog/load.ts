@@ -1,9 +1,7 @@
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { DondocError } from '../errors.ts';
+import { DEFAULT_CATALOG_DIR, readCatalogFiles, type CatalogFile } from './catalog-files.ts';
 import { catalogError, formatPath, type CatalogErrorDetails, type CatalogIssue } from './catalog-error.ts';
 import { parseDeadline, type DeadlineTextProblem } from './deadline-text.ts';
 import { parseSchoolYear } from '../snapshot/school-year.ts';
@@ -13,11 +11,7 @@ import { findUnknownFields } from './unknown-fields.ts';
 import { lineOf, type Located } from './yaml-lines.ts';
 
 export { catalogToJson } from './catalog-json.ts';
-
-/** The catalog shipped with the project, found from this file so it works from any working directory. */
-export const DEFAULT_CATALOG_DIR = fileURLToPath(new URL('../../../dispatches/', import.meta.url));
-
-const CATALOG_FILE = /\.ya?ml$/i;
+export { DEFAULT_CATALOG_DIR } from './catalog-files.ts';
 
 const viErrors = z.locales.vi().localeError;
 
@@ -180,7 +174,7 @@ export function parseDispatch(yamlText: string, fileName: string): Dispatch {
 }
 
 /** The catalog from already-read files (pure: the caller decides where the YAML comes from). */
-export function catalogFromFiles(files: ReadonlyArray<{ name: string; text: string }>): Catalog {
+export function catalogFromFiles(files: readonly CatalogFile[]): Catalog {
   const issues: CatalogIssue[] = [];
   const dispatches: Dispatch[] = [];
   const fileOf = new Map<string, string>();
@@ -212,18 +206,5 @@ export function catalogFromFiles(files: ReadonlyArray<{ name: string; text: stri
 
 /** Every *.yaml / *.yml directly in `dir`, in file-name order. */
 export async function loadCatalog(dir: string = DEFAULT_CATALOG_DIR): Promise<Catalog> {
-  let names: string[];
-  try {
-    names = (await readdir(dir, { withFileTypes: true }))
-      .filter((entry) => entry.isFile() && CATALOG_FILE.test(entry.name))
-      .map((entry) => entry.name)
-      .sort();
-  } catch {
-    throw catalogError([{ file: dir, path: '', vi: 'không đọc được thư mục danh mục', en: 'cannot read the catalog folder' }]);
-  }
-  if (names.length === 0) {
-    throw catalogError([{ file: dir, path: '', vi: 'thư mục không có tệp .yaml nào', en: 'the folder holds no .yaml file' }]);
-  }
-  const files = await Promise.all(names.map(async (name) => ({ name, text: await readFile(join(dir, name), 'utf8') })));
-  return catalogFromFiles(files);
+  return catalogFromFiles(await readCatalogFiles(dir));
 }
