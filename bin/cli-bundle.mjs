@@ -64,6 +64,8 @@ async function buildInto(entry, dir) {
     splitting: true,
     outdir: scratch,
     logLevel: 'silent',
+    // The bundle's own folder, where it keeps what belongs to this build (the CLI's parsed catalogs).
+    define: { DONDOC_BUNDLE_DIR: JSON.stringify(dir) },
     plugins: [packagesExternal, ownAddress],
   });
   try {

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,18 +25,25 @@ function loadsYaml(args: string[]): Promise<{ code: number; yaml: boolean }> {
 describe('modules a command loads', () => {
   let dir: string;
   let files: string[];
+  let catalog: string;
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'dondoc-lazy-'));
+    // The shipped catalog, made new to the CLI's cache of parsed catalogs by a comment no other copy has.
+    catalog = join(dir, 'dispatches');
+    await cp(fileURLToPath(new URL('../../dispatches/', import.meta.url)), catalog, { recursive: true });
+    const first = join(catalog, '000-bg-2024-cap-nhat-bien-dong.yaml');
+    await writeFile(first, `${await readFile(first, 'utf8')}\n# ${dir}\n`);
     files = [join(dir, 'units.csv'), join(dir, 'students.csv')];
     await writeFile(files[0] as string, 'unit_code,unit_name,unit_kind,levels,parent_code\nS1,Sở,department,,\nT1,Trường 1,school,THPT,S1\n');
     await writeFile(files[1] as string, 'unit_code,student_code,level,id_verification,status\nT1,HS1,THPT,verified,studying\n');
   });
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
-  it('report identity and validate leave the YAML parser unloaded; a command reading the catalog loads it', async () => {
+  it('report identity and validate leave the YAML parser unloaded; a command reading a catalog loads it once, then reads it parsed', async () => {
     const asOf = ['--as-of', '2023-06-23T11:30:00+07:00'];
     expect(await loadsYaml(['report', 'identity', '--json', ...files, ...asOf])).toEqual({ code: 0, yaml: false });
     expect(await loadsYaml(['validate', files[1] as string])).toEqual({ code: 0, yaml: false });
-    expect(await loadsYaml(['check', '--json', ...files, ...asOf])).toEqual({ code: 0, yaml: true });
+    expect(await loadsYaml(['check', '--json', ...files, ...asOf, '--dispatches', catalog])).toEqual({ code: 0, yaml: true });
+    expect(await loadsYaml(['check', '--json', ...files, ...asOf, '--dispatches', catalog])).toEqual({ code: 0, yaml: false });
   });
 });
