@@ -1,6 +1,4 @@
-import { Buffer } from 'node:buffer';
-
-const LATIN1 = /^[\u0000-\u00ff]*$/;
+import { oneByteString } from '../one-byte-string.ts';
 
 /**
  * Parsed YAML with every text Latin-1 can hold copied into a one-byte string. The parser
@@ -9,7 +7,7 @@ const LATIN1 = /^[\u0000-\u00ff]*$/;
  * makes a whole chunk of output two-byte, copied and encoded to UTF-8 the slow way.
  */
 export function oneByteTexts(value: unknown): unknown {
-  if (typeof value === 'string') return LATIN1.test(value) ? Buffer.from(value, 'latin1').toString('latin1') : value;
+  if (typeof value === 'string') return oneByteString(value);
   if (Array.isArray(value)) return value.map(oneByteTexts);
   if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, oneByteTexts(item)]));
   return value;

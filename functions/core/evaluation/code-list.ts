@@ -1,3 +1,5 @@
+import { oneByteString } from '../one-byte-string.ts';
+
 /** Codes wait unpacked until this many have gathered, so each list's loose tail stays short. */
 const PACK_EVERY = 32;
 /** A length this long or longer is written as this marker and then two characters. */
@@ -43,22 +45,12 @@ export class CodeList {
     // join builds one flat string, where += would leave a tree of small pieces until read.
     const parts: string[] = [];
     for (const code of loose) parts.push(lengthPrefix(code.length), code);
-    (this.packed ??= []).push(oneByte(parts.join('')));
+    // Codes cut from lines holding a Vietnamese letter, and their join, are two-byte strings; nearly every code is ASCII, so a chunk kept one-byte takes a third of the memory at a province's scale.
+    (this.packed ??= []).push(oneByteString(parts.join('')));
     this.loose = undefined;
   }
 }
 
-const LAST_LATIN1 = 0xff;
-
-/**
- * A code cut from a line holding any Vietnamese letter is stored two bytes a character, and
- * so is a join of such codes; nearly every code is ASCII, so its chunk is copied into one
- * byte a character, a third of what it held at a province's scale.
- */
-function oneByte(text: string): string {
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > LAST_LATIN1) return text;
-  return Buffer.from(text, 'latin1').toString('latin1');
-}
 
 function lengthPrefix(length: number): string {
   if (length < LONG) return String.fromCharCode(length);
