@@ -73,25 +73,24 @@ export const RECORD_KEYS = {
   },
 } as const satisfies { [E in EntityKind]: Record<string, keyof RecordOf<E>> };
 
-/** The column holding the code a record is known by within its unit, where the contract makes it unique. */
-export const RECORD_CODE_COLUMN: Partial<Record<EntityKind, string>> = { students: 'student_code', staff: 'staff_code' };
+/** The column holding the code a record is known by, and a reader of that code in an accepted record. */
+export interface RecordCode {
+  column: string;
+  read: (record: Record<string, unknown>) => string;
+}
 
 /**
- * Readers of the code an accepted record is known by (a unit's own code in a units file),
- * one per entity: each reads one field of one record shape, where reading the field by a
- * name held in a variable was a megamorphic lookup on every row. The codes are required
- * strings of the contract, so an accepted record always has one.
+ * The code each entity's records are known by, where the contract makes it unique: a
+ * person's within its unit, a unit's own in a units file. Each reader reads one field of one
+ * record shape, where reading the field by a name held in a variable was a megamorphic
+ * lookup on every row. The codes are required strings of the contract, so an accepted
+ * record always has one.
  */
-const RECORD_CODE_READERS: Partial<Record<EntityKind, (record: Record<string, unknown>) => string>> = {
-  students: (record) => record.studentCode as string,
-  staff: (record) => record.staffCode as string,
-  units: (record) => record.unitCode as string,
+export const RECORD_CODE: Partial<Record<EntityKind, RecordCode>> = {
+  students: { column: 'student_code', read: (record) => record.studentCode as string },
+  staff: { column: 'staff_code', read: (record) => record.staffCode as string },
+  units: { column: 'unit_code', read: (record) => record.unitCode as string },
 };
-
-/** The entity's code reader, chosen once per file; undefined for entities whose records have no code of their own. */
-export function recordCodeReader(entity: EntityKind): ((record: Record<string, unknown>) => string) | undefined {
-  return RECORD_CODE_READERS[entity];
-}
 
 /**
  * A person's record with every field it can have, unset: records of one shape let V8 read

@@ -8,7 +8,7 @@ import { columnForHeader } from './header-resolver.ts';
 import { makeIssue, type IssueLog, type IssueWhere } from './issue-log.ts';
 import { invalidValueMessage, messages, type Message } from './issue-messages.ts';
 import { maskNationalId } from './mask-national-id.ts';
-import { RECORD_CODE_COLUMN, RECORD_KEYS, blankRecordMaker, entityRecord, recordCodeReader } from './record-keys.ts';
+import { RECORD_CODE, RECORD_KEYS, blankRecordMaker, entityRecord, type RecordCode } from './record-keys.ts';
 import { compileLineReader, type LineReader } from './line-record.ts';
 import { FALLBACK, rangeReader, type RangeReader } from './range-readers.ts';
 import { cellsOf, isBlankRow, type CellRow, type RawRow, type Table } from './table.ts';
@@ -62,9 +62,10 @@ export class RowValidator {
   private readonly blocked: boolean;
   /** required columns the header lacks; NDJSON objects may still carry them, so they are checked per row */
   private readonly requiredAbsent: ColumnSpec[];
+  /** the column a record's code is in */
   private readonly codeColumn: string | undefined;
-  /** the code of an accepted record, in that column */
-  private readonly codeOf: ((record: Record<string, unknown>) => string) | undefined;
+  /** the code of an accepted record, read by its entity's own reader */
+  private readonly codeOf: RecordCode['read'] | undefined;
   /** unit codes, in a units file */
   private readonly seenUnits = new HashSet52();
   /** record codes per unit, in a file of people */
@@ -86,8 +87,8 @@ export class RowValidator {
     this.isUnits = entity === 'units';
     this.blankRecord = blankRecordMaker(entity);
     this.hierarchy = this.isUnits ? new UnitHierarchy() : undefined;
-    this.codeColumn = RECORD_CODE_COLUMN[entity] ?? (this.isUnits ? 'unit_code' : undefined);
-    this.codeOf = recordCodeReader(entity);
+    this.codeColumn = RECORD_CODE[entity]?.column;
+    this.codeOf = RECORD_CODE[entity]?.read;
     this.resolveNewColumns();
     this.readLine = compileLineReader(this.blankRecord, table.header.length, this.plans, table.binaryLines);
     const missing = COLUMNS[entity].filter((spec) => spec.required && !this.planned.has(spec.name));
