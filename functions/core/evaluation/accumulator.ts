@@ -40,6 +40,7 @@ interface Folded extends Packed {
 class Breakdown {
   private key: string | undefined;
   private tally: IdentityTally | undefined;
+  /** the same tallies by key: a class name read afresh each row, as a key of `tallies`, was a megamorphic lookup through the string table */
   private readonly index = new Map<string, IdentityTally>();
 
   constructor(private readonly tallies: Record<string, IdentityTally>) {}

@@ -63,7 +63,6 @@ function verdictSlot(): VerdictOf {
   };
 }
 
-
 /** Students and staff count only while active; a school profile always counts. */
 export function isCounted(rec: DataRecord): boolean {
   if (rec.entity === 'students' || rec.entity === 'staff') return isActive(rec.entity, rec.record.status);

@@ -3,7 +3,6 @@ import { DAY_MS, addVnDays, parseInstant, vnDate } from '../time.ts';
 /** The scheduled run: every day at 08:00 Vietnam time (cli-contract.md). */
 export const RUN_TIME = '08:00';
 
-
 /** When the run of a calendar day (YYYY-MM-DD, Vietnam) happens. */
 export function runAt(day: string): number {
   return parseInstant(`${day}T${RUN_TIME}`);

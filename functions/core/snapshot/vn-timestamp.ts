@@ -3,7 +3,6 @@ import { DAY_MS, FIXED_OFFSET_FROM_YEAR, HOUR_MS, MINUTE_MS, VN_OFFSET_MS, offse
 import { digitsAt, epochDay, isValidDay, twoDigitsAt } from './calendar-date.ts';
 import { excelSerialToWallClock } from './excel-serial.ts';
 
-
 const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?(?:\s*(Z|[+-]\d{2}(?::?\d{2})?))?$/i;
 const DAY_FIRST = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
 /** A serial typed as text: five digits (1927–2173), so that a bare year is never taken for a day of 1905. */
