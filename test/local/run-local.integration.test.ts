@@ -12,7 +12,6 @@ import { LOCAL_NAMES } from '../../functions/local/stack/local-names.ts';
 import { runCli } from '../cli/run-cli.ts';
 import { IDENTITY, STUDENTS_CSV, UNITS_CSV } from './small-province.ts';
 
-
 async function until<T>(probe: () => Promise<T | undefined>, ms = 20_000): Promise<T> {
   const deadline = Date.now() + ms;
   for (;;) {

@@ -35,7 +35,6 @@ async function printed(started: Started, text: string, ms = 60_000): Promise<voi
   }
 }
 
-
 /* Polls until `probe` gives a value; fails after 10 s. */
 async function eventually<T>(probe: () => Promise<T | undefined>): Promise<T> {
   const deadline = Date.now() + 10_000;

@@ -4,7 +4,6 @@ import type { RollupEntry } from '../../core/evaluation/rollup-entries.ts';
 import { rollupDayKey, rollupKey } from './keys.ts';
 import { parseItem } from './parse-item.ts';
 
-
 const RollupItem = z.object({ scope: z.string(), key: z.string(), counts: Counts, evaluatedAt: z.number() });
 const RollupDayItem = RollupItem.extend({ day: z.iso.date() });
 

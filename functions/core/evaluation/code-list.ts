@@ -51,7 +51,6 @@ export class CodeList {
   }
 }
 
-
 function lengthPrefix(length: number): string {
   if (length < LONG) return String.fromCharCode(length);
   return String.fromCharCode(LONG, Math.floor(length / 0x10000), length % 0x10000);

@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { CodesByUnit } from '../../../functions/core/snapshot/codes-by-unit.ts';
 import { withScratchTmp } from '../scratch-dir.ts';
 
-
 describe('CodesByUnit', () => {
   it('answers like one Set of (unit, code) pairs, whatever order the units come in, spilling or not', () => {
     const pair = fc.tuple(fc.constantFrom('T1', 'T2', 'T3', 'T1\u0000HS', ''), fc.constantFrom('HS1', 'HS2', 'HS', '\u0000HS1', '', 'A'));
