@@ -3,6 +3,7 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { binaryTrimmedAt, binaryTrimmedBefore, textOfBinary } from '../../../functions/core/snapshot/binary-text.ts';
 import { csvText, type TextPiece } from '../../../functions/core/snapshot/text-decoder.ts';
+import { utf16Of } from './helpers.ts';
 
 const binary = (text: string): string => Buffer.from(text, 'utf8').toString('latin1');
 
@@ -47,21 +48,6 @@ async function piecesOf(bytes: Uint8Array, cuts: readonly number[]): Promise<{ p
   const pieces: TextPiece[] = [];
   for await (const piece of csvText(source(), watch)) pieces.push(piece);
   return { pieces, seen: watch.seen };
-}
-
-/**
- * The encoding the snapshot contract reads a CSV file in: UTF-16 by its byte-order mark, or
- * by two ASCII characters written in two bytes each, one of them zero, as some exporters
- * write it without one; UTF-8 (undefined here) otherwise.
- */
-function utf16Of(bytes: Buffer): 'utf16le' | 'utf16be' | undefined {
-  const [a, b, c, d] = bytes;
-  if (a === 0xff && b === 0xfe) return 'utf16le';
-  if (a === 0xfe && b === 0xff) return 'utf16be';
-  if (bytes.length < 4) return undefined;
-  if (a !== 0 && b === 0 && c !== 0 && d === 0) return 'utf16le';
-  if (a === 0 && b !== 0 && c === 0 && d !== 0) return 'utf16be';
-  return undefined;
 }
 
 describe('csvText', () => {

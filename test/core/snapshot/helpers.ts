@@ -58,3 +58,18 @@ export function cutAt(text: string, cuts: readonly number[]): string[] {
   chunks.push(text.slice(from));
   return chunks;
 }
+
+/**
+ * The encoding the snapshot contract reads a CSV file in: UTF-16 by its byte-order mark, or
+ * by two ASCII characters written in two bytes each, one of them zero, as some exporters
+ * write it without one; UTF-8 (undefined here) otherwise.
+ */
+export function utf16Of(bytes: Buffer): 'utf16le' | 'utf16be' | undefined {
+  const [a, b, c, d] = bytes;
+  if (a === 0xff && b === 0xfe) return 'utf16le';
+  if (a === 0xfe && b === 0xff) return 'utf16be';
+  if (bytes.length < 4) return undefined;
+  if (a !== 0 && b === 0 && c !== 0 && d === 0) return 'utf16le';
+  if (a === 0 && b !== 0 && c === 0 && d !== 0) return 'utf16be';
+  return undefined;
+}

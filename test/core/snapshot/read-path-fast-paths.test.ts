@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { cleanText, memoisedCleanText } from '../../../functions/core/snapshot/cell.ts';
-import { cutAt, located, tokenize } from './helpers.ts';
+import { cutAt, located, tokenize, utf16Of } from './helpers.ts';
 import { bufferInput, validateSnapshot } from '../../../functions/core/snapshot/open-snapshot.ts';
 import { decodeText } from '../../../functions/core/snapshot/text-decoder.ts';
 import { nationalIdDigits } from '../../../functions/core/snapshot/value-parsers.ts';
@@ -115,15 +115,14 @@ async function decodedByChunks(bytes: Uint8Array, cuts: readonly number[]): Prom
   return text;
 }
 
-/** What iconv-lite made of the whole file, the reading UTF-8 input had before TextDecoder. */
+/** What iconv-lite made of the whole file, the reading UTF-8 input had before TextDecoder, in the encoding the contract reads it in. */
 function iconvText(bytes: Uint8Array): string {
   const buffer = Buffer.from(bytes);
-  const encoding = buffer[0] === 0xff && buffer[1] === 0xfe ? 'utf16le' : buffer[0] === 0xfe && buffer[1] === 0xff ? 'utf16be' : 'utf8';
-  return iconv.decode(buffer, encoding);
+  return iconv.decode(buffer, utf16Of(buffer) ?? 'utf8');
 }
 
 describe('decodeText', () => {
-  it('decodes UTF-8, valid or not and with or without a BOM, as iconv-lite did, cut anywhere', async () => {
+  it('decodes as iconv-lite did in the encoding the contract reads, UTF-8 valid or not, a BOM or none, cut anywhere', async () => {
     // Bytes that start, continue, overlong or truncate multi-byte sequences, mixed with ASCII and anything else.
     const tricky = fc.constantFrom(0x41, 0x2c, 0x0a, 0xef, 0xbb, 0xbf, 0xc3, 0xa9, 0xe1, 0xba, 0xa7, 0xf0, 0x9f, 0x98, 0x80, 0xed, 0xa0, 0xc0, 0xff, 0xf4, 0x90, 0xe0);
     const bytes = fc.array(fc.oneof(tricky, fc.integer({ min: 0, max: 255 })), { maxLength: 40 });
@@ -133,7 +132,8 @@ describe('decodeText', () => {
         const input = Uint8Array.from([...prefix, ...body]);
         expect(await decodedByChunks(input, cuts)).toBe(iconvText(input));
       }),
-      { numRuns: 3000 },
+      // The first: two control characters in UTF-16BE without a byte-order mark, which a run once drew.
+      { numRuns: 3000, examples: [[[], [0x00, 0x01, 0x00, 0x01], []]] },
     );
   });
 });
