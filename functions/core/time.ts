@@ -1,6 +1,5 @@
 import { TZDate } from '@date-fns/tz';
 // Per-function entry points: the package root loads all of date-fns, tens of megabytes at start-up.
-import { addDays } from 'date-fns/addDays';
 import { format } from 'date-fns/format';
 import { DondocError } from './errors.ts';
 
@@ -10,6 +9,7 @@ export const VN_TZ = 'Asia/Ho_Chi_Minh';
 export type Instant = number; // epoch milliseconds
 
 const ISO_WITH_OFFSET = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(?:Z|([+-])(\d{2}):?(\d{2}))$/i;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const ISO_LOCAL = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?)?$/;
 
 export const MINUTE_MS = 60_000;
@@ -66,6 +66,22 @@ function parseWithOffset(m: RegExpExecArray): Instant | undefined {
   return wall - offset * MINUTE_MS;
 }
 
+/** Years in which the Gregorian calendar repeats itself, day for day, and the days they hold. */
+const CALENDAR_CYCLE_YEARS = 400;
+const CALENDAR_CYCLE_MS = 146_097 * DAY_MS;
+
+/**
+ * The zone database's instant of a Vietnam wall clock, and that clock as the zone reads the
+ * instant back: the same fields, unless the clocks skipped them, when TZDate has moved them
+ * forward by the gap. TZDate, like Date, reads years 0–99 as 1900–1999: such a year is placed
+ * 400 years on, where the calendar repeats and the zone keeps local mean time as it did then.
+ */
+function zoneWallClock(fields: WallFields, ms: number): { at: Instant; local: TZDate } {
+  const shifted = fields[0] < 100;
+  const local = new TZDate(fields[0] + (shifted ? CALENDAR_CYCLE_YEARS : 0), fields[1], fields[2], fields[3], fields[4], fields[5], ms, VN_TZ);
+  return { at: local.getTime() - (shifted ? CALENDAR_CYCLE_MS : 0), local };
+}
+
 /** A Vietnam wall clock, every field checked; before 1976 through the zone database. */
 function parseVnWallClock(m: RegExpExecArray): Instant | undefined {
   const [, y = '', mo = '', d = '', h = '0', mi = '0', se = '0', frac = '0'] = m;
@@ -73,9 +89,9 @@ function parseVnWallClock(m: RegExpExecArray): Instant | undefined {
   const wall = checkedWall(fields, frac);
   if (wall === undefined) return undefined;
   if (fields[0] >= FIXED_OFFSET_FROM_YEAR) return wall - VN_OFFSET_MS;
-  const local = new TZDate(...fields, Number(frac.padEnd(3, '0')), VN_TZ);
+  const { at, local } = zoneWallClock(fields, Number(frac.padEnd(3, '0')));
   // A wall clock the zone skipped (a change of offset moved the clocks forward over it) does not exist.
-  return local.getDate() === fields[2] && local.getHours() === fields[3] && local.getMinutes() === fields[4] ? local.getTime() : undefined;
+  return local.getDate() === fields[2] && local.getHours() === fields[3] && local.getMinutes() === fields[4] ? at : undefined;
 }
 
 /** Parses ISO 8601; a timestamp without an offset is Vietnam time (snapshot contract). */
@@ -87,15 +103,32 @@ export function parseInstant(text: string): Instant {
     if (at !== undefined) return at;
     throw new DondocError('INVALID_INSTANT', `Không có thời điểm "${text}": ngày, giờ hoặc múi giờ không tồn tại / no such instant: the day, time or offset does not exist`);
   }
+  // A bare date names a day: its first instant, which on 1 April 1947 is not a midnight.
+  if (ISO_DATE.test(s)) return vnStartOfDay(s);
   const m = ISO_LOCAL.exec(s);
   const at = m ? parseVnWallClock(m) : undefined;
   if (at !== undefined) return at;
   throw new DondocError('INVALID_INSTANT', `Không đọc được thời điểm "${text}" / not an ISO 8601 instant`);
 }
 
-/** The instant 00:00 Vietnam time of a calendar day given as YYYY-MM-DD. */
+/** A calendar day given as YYYY-MM-DD, as its fields and its midnight read as UTC; a day that does not exist is refused. */
+function calendarDay(isoDate: string): { fields: WallFields; wall: number } {
+  const m = ISO_DATE.exec(isoDate);
+  const fields = m === null ? undefined : wallFields(m[1] ?? '', m[2] ?? '', m[3] ?? '', '0', '0', '0');
+  const wall = fields === undefined ? undefined : checkedWall(fields, '0');
+  if (fields === undefined || wall === undefined) throw new DondocError('INVALID_INSTANT', `Không có ngày "${isoDate}" / no such day: ${isoDate}`);
+  return { fields, wall };
+}
+
+/**
+ * The first instant of a calendar day given as YYYY-MM-DD, in Vietnam: 00:00, or, on the one
+ * day whose midnight the clocks skipped (1 April 1947, when they went from 00:00 at +07:00 to
+ * 01:00 at +08:00), the instant they jumped, where TZDate moves the skipped midnight.
+ */
 export function vnStartOfDay(isoDate: string): Instant {
-  return parseInstant(isoDate);
+  const { fields, wall } = calendarDay(isoDate);
+  if (fields[0] >= FIXED_OFFSET_FROM_YEAR) return wall - VN_OFFSET_MS;
+  return zoneWallClock(fields, 0).at;
 }
 
 /** The calendar day (YYYY-MM-DD) an instant falls on in Vietnam. */
@@ -104,13 +137,18 @@ export function vnDate(at: Instant): string {
   return format(new TZDate(at, VN_TZ), 'yyyy-MM-dd');
 }
 
-/** The calendar day `days` after (or before) an ISO date; a day that does not exist is refused as vnStartOfDay refuses it. */
+const pad2 = (n: number): string => String(n).padStart(2, '0');
+
+/**
+ * The calendar day `days` after (or before) an ISO date: arithmetic on the calendar, which no
+ * change of offset touches. Days added in the zone through date-fns lost the half minute of
+ * the local mean time the clocks left on 1 May 1911 (29/4/1911 plus one day came back as
+ * 29/4/1911) and read years 0–99 as 1900–1999. A day that does not exist is refused as
+ * vnStartOfDay refuses it.
+ */
 export function addVnDays(isoDate: string, days: number): string {
-  const start = vnStartOfDay(isoDate);
-  // Whole days of one fixed offset: the same wall-clock time, `days` later.
-  const at = start + days * DAY_MS;
-  if (hasFixedOffset(start) && hasFixedOffset(at)) return vnDate(at);
-  return format(addDays(new TZDate(start, VN_TZ), days), 'yyyy-MM-dd');
+  const day = new Date(calendarDay(isoDate).wall + days * DAY_MS);
+  return `${String(day.getUTCFullYear()).padStart(4, '0')}-${pad2(day.getUTCMonth() + 1)}-${pad2(day.getUTCDate())}`;
 }
 
 /** ISO 8601 with the +07:00 offset, as the CLI contract prints instants. */

@@ -33,6 +33,13 @@ describe('evaluate: update window', () => {
     expect(r?.compliantSince).toBeUndefined();
   });
 
+  it('measures a change that took effect on a day whose midnight the clocks skipped (1 April 1947) from that day’s first instant', () => {
+    // At 00:00 on 1/4/1947 Vietnam's clocks went to 01:00, UTC+08:00: the day began at 17:00 UTC on 31/3.
+    const dayStart = Date.UTC(1947, 2, 31, 17);
+    const old = (code: string, lag: number) => student('A', code, { status: 'transferred_out', statusEffectiveDate: '1947-04-01', updatedAt: dayStart + lag });
+    expect(forUnit(req, 'A', at, [at, [old('HS1', 3 * DAY), old('HS2', 5 * DAY + 1)]])).toMatchObject({ status: 'non_compliant', total: 2, failing: 1, failingCodes: ['HS2'] });
+  });
+
   it('is non_compliant beyond five days', () => {
     expect(forUnit(req, 'A', at, [at, [changed('HS1', 5 * DAY + 1), changed('HS2', 4 * DAY)]])).toMatchObject({
       status: 'non_compliant',
