@@ -10,7 +10,8 @@ export type Instant = number; // epoch milliseconds
 
 const ISO_WITH_OFFSET = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(?:Z|([+-])(\d{2}):?(\d{2}))$/i;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const ISO_LOCAL = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?)?$/;
+/** A wall clock without an offset; a bare date is ISO_DATE's, read as its day's first instant. */
+const ISO_LOCAL = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?$/;
 
 export const MINUTE_MS = 60_000;
 export const HOUR_MS = 60 * MINUTE_MS;
@@ -84,7 +85,7 @@ function zoneWallClock(fields: WallFields, ms: number): { at: Instant; local: TZ
 
 /** A Vietnam wall clock, every field checked; before 1976 through the zone database. */
 function parseVnWallClock(m: RegExpExecArray): Instant | undefined {
-  const [, y = '', mo = '', d = '', h = '0', mi = '0', se = '0', frac = '0'] = m;
+  const [, y = '', mo = '', d = '', h = '', mi = '', se = '0', frac = '0'] = m;
   const fields = wallFields(y, mo, d, h, mi, se);
   const wall = checkedWall(fields, frac);
   if (wall === undefined) return undefined;
