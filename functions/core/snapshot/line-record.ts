@@ -62,6 +62,8 @@ function columnStatements(plan: LinePlan, index: number, binary: boolean): strin
  * (binary-text.ts), so a cell's first and last characters are read as UTF-8.
  */
 export function compileLineReader(blankRecord: () => Record<string, unknown>, width: number, plans: readonly LinePlan[], binary: boolean): LineReader {
+  // An NDJSON file whose first line holds no keys has no header yet, and its rows never come as lines.
+  if (width === 0) return () => FALLBACK;
   const find: string[] = ['let at = start;', 'let next = -1;', 'let c = 0;'];
   for (let position = 0; position < width - 1; position++) {
     find.push(`next = text.indexOf(delimiter, at); if (next === -1 || next >= end) return FALLBACK; const s${position} = at; const e${position} = next; at = next + 1;`);

@@ -128,6 +128,15 @@ describe('bad structure', () => {
     ]);
   });
 
+  it('reports an NDJSON file whose lines give no keys, rather than crashing on its empty header', async () => {
+    const notObject = await readText('students.ndjson', '42\n');
+    expect(located(notObject.report)).toEqual([{ severity: 'error', code: 'malformed_row', row: 1 }]);
+    // An object without keys is a blank row, as a CSV line of empty cells is.
+    const empty = await readText('students.ndjson', '{}\n');
+    expect(empty.report).toMatchObject({ ok: true, rows: 0 });
+    expect(located(empty.report)).toEqual([{ severity: 'warning', code: 'empty_file' }]);
+  });
+
   it('warns on a header without rows', async () => {
     const { report } = await readText('students.csv', `${STUDENT_HEADER}\r\n`);
     expect(report).toMatchObject({ ok: true, rows: 0, warnings: 1 });
