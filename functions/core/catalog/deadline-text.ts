@@ -35,6 +35,20 @@ const PHRASE = new RegExp(
  * "trước ngày X" is the start of day X, per the CLI contract.
  */
 export function parseDeadline(text: string): Instant {
+  try {
+    return readDeadline(text);
+  } catch (error) {
+    // A day that exists can still name no instant: past 31/12/9999 ("đến hết ngày 31/12/9999"), or a clock time Vietnam skipped.
+    if (!(error instanceof DondocError) || error.code !== 'INVALID_INSTANT') throw error;
+    throw problem(
+      text,
+      'không có thời điểm này theo giờ Việt Nam (ngoài các năm 0000–9999, hoặc giờ đã bị bỏ qua khi đổi múi giờ)',
+      'no such instant in Vietnam time (outside years 0000–9999, or a clock time skipped by a change of offset)',
+    );
+  }
+}
+
+function readDeadline(text: string): Instant {
   const trimmed = text.trim();
   if (ISO_DATE_PREFIX.test(trimmed)) return parseIsoDeadline(text, trimmed);
 
@@ -76,7 +90,9 @@ function parseIsoDeadline(text: string, trimmed: string): Instant {
 
 /** YYYY-MM-DD of a day given day-first, refusing days that do not exist (31/02, month 13). */
 function calendarDate(text: string, year: number, month: number, day: number): string {
-  const probe = new Date(Date.UTC(year, month - 1, day));
+  const probe = new Date(0);
+  // Date.UTC would read years 0–99 as 1900–1999.
+  probe.setUTCFullYear(year, month - 1, day);
   if (month < 1 || month > 12 || probe.getUTCFullYear() !== year || probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day) {
     throw problem(
       text,
@@ -84,7 +100,7 @@ function calendarDate(text: string, year: number, month: number, day: number): s
       `no such day ${day}/${month}/${year} (dates are day first: DD/MM/YYYY)`,
     );
   }
-  return `${year}-${pad(month)}-${pad(day)}`;
+  return `${String(year).padStart(4, '0')}-${pad(month)}-${pad(day)}`;
 }
 
 function pad(n: number): string {

@@ -1,11 +1,12 @@
-import { LineCounter, parseDocument } from 'yaml';
+import { LineCounter, parseDocument, type Document } from 'yaml';
 import { z } from 'zod';
 import { DondocError } from '../errors.ts';
 import { DEFAULT_CATALOG_DIR, readCatalogFiles, type CatalogFile } from './catalog-files.ts';
 import { catalogError, formatPath, type CatalogErrorDetails, type CatalogIssue } from './catalog-error.ts';
 import { parseDeadline, type DeadlineTextProblem } from './deadline-text.ts';
+import { COLUMNS } from '../snapshot/entities.ts';
 import { parseSchoolYear } from '../snapshot/school-year.ts';
-import { DispatchInput, type Catalog, type Deadline, type Dispatch, type NotificationPolicy, type Requirement } from './schema.ts';
+import { DispatchInput, type Catalog, type Rule, type Deadline, type Dispatch, type NotificationPolicy, type Requirement } from './schema.ts';
 import { oneByteTexts } from './one-byte-texts.ts';
 import { findUnknownFields } from './unknown-fields.ts';
 import { lineOf, type Located } from './yaml-lines.ts';
@@ -66,6 +67,30 @@ function deadlineIssues(file: string, located: Located, raw: unknown): CatalogIs
   });
 }
 
+/** The columns a rule names by field, with where each is named: a misspelt one would fail every record. */
+function namedFields(rule: Rule): { field: string; path: PropertyKey[] }[] {
+  if (rule.kind === 'required_fields') return rule.fields.map((field, k) => ({ field, path: ['fields', k] }));
+  if (rule.kind === 'reference_set') {
+    return [{ field: rule.when.field, path: ['when', 'field'] }, ...rule.expect.map((e, k) => ({ field: e.field, path: ['expect', k, 'field'] }))];
+  }
+  return [];
+}
+
+function unknownColumnIssues(file: string, located: Located, rule: Rule, at: PropertyKey[]): CatalogIssue[] {
+  const columns = COLUMNS[rule.entity].map((c) => c.name);
+  return namedFields(rule)
+    .filter(({ field }) => !columns.includes(field))
+    .map(({ field, path }) =>
+      issueAt(
+        file,
+        located,
+        [...at, ...path],
+        `tệp ${rule.entity} không có cột "${field}"; các cột: ${columns.join(', ')}`,
+        `a ${rule.entity} file has no column "${field}"; its columns: ${columns.join(', ')}`,
+      ),
+    );
+}
+
 function consistencyIssues(file: string, located: Located, input: DispatchInput): CatalogIssue[] {
   const issues: CatalogIssue[] = [];
   const seen = new Map<string, number>();
@@ -77,6 +102,7 @@ function consistencyIssues(file: string, located: Located, input: DispatchInput)
         issueAt(file, located, ['requirements', i, 'id'], `mã yêu cầu "${req.id}" trùng với requirements[${first}]`, `requirement id "${req.id}" repeats requirements[${first}]`),
       );
     }
+    issues.push(...unknownColumnIssues(file, located, req.rule, ['requirements', i, 'rule']));
     if (req.rule.kind === 'update_window' && req.rule.warn_days < req.rule.ok_days) {
       issues.push(
         issueAt(file, located, ['requirements', i, 'rule', 'warn_days'], 'warn_days phải lớn hơn hoặc bằng ok_days', 'warn_days must be at least ok_days'),
@@ -140,29 +166,45 @@ function toDispatch(input: DispatchInput): Dispatch {
   };
 }
 
+function syntaxIssues(fileName: string, doc: Document, lines: LineCounter): CatalogIssue[] {
+  // The parser often reports one mistake several times on the same line; once is enough.
+  const seen = new Set<string>();
+  return doc.errors.flatMap((e): CatalogIssue[] => {
+    const line = lines.linePos(e.pos[0]).line;
+    const key = `${line} ${e.message}`;
+    if (seen.has(key)) return [];
+    seen.add(key);
+    return [{ file: fileName, path: '', line, vi: `YAML sai cú pháp: ${e.message}`, en: `YAML syntax error: ${e.message}` }];
+  });
+}
+
 /**
- * One dispatch from its YAML text. Every problem in the file is collected before throwing
- * DondocError('INVALID_CATALOG'), each naming the file, the line, the path in the dispatch
- * and the problem in Vietnamese and English (details: CatalogErrorDetails). A requirement's
- * notification policy is the dispatch's, overridden field by field by its own.
+ * The parser's and the converter's own failures, which they throw rather than list: nesting
+ * deeper than the stack, an alias to no anchor, aliases that would expand past the limit
+ * (the "billion laughs"). Each is a file the office must fix, not a crash.
  */
-export function parseDispatch(yamlText: string, fileName: string): Dispatch {
-  const lines = new LineCounter();
-  const doc = parseDocument(yamlText, { lineCounter: lines, prettyErrors: false });
-  if (doc.errors.length > 0) {
-    // The parser often reports one mistake several times on the same line; once is enough.
-    const seen = new Set<string>();
-    const issues = doc.errors.flatMap((e): CatalogIssue[] => {
-      const line = lines.linePos(e.pos[0]).line;
-      const key = `${line} ${e.message}`;
-      if (seen.has(key)) return [];
-      seen.add(key);
-      return [{ file: fileName, path: '', line, vi: `YAML sai cú pháp: ${e.message}`, en: `YAML syntax error: ${e.message}` }];
-    });
-    throw catalogError(issues);
+function unreadableYaml<T>(fileName: string, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw catalogError([{ file: fileName, path: '', vi: `không đọc được YAML: ${reason}`, en: `unreadable YAML: ${reason}` }]);
   }
+}
+
+/** A dispatch, and the line its id is on, for a later file that repeats the id. */
+interface ReadDispatch {
+  dispatch: Dispatch;
+  idLine?: number;
+}
+
+function readDispatch(yamlText: string, fileName: string): ReadDispatch {
+  const lines = new LineCounter();
+  // logLevel: a collection used as a key would be stringified with a warning on stderr; the unknown-field check reports it instead.
+  const doc = unreadableYaml(fileName, () => parseDocument(yamlText, { lineCounter: lines, prettyErrors: false, logLevel: 'error' }));
+  if (doc.errors.length > 0) throw catalogError(syntaxIssues(fileName, doc, lines));
   const located = { doc, lines };
-  const raw = oneByteTexts(doc.toJS());
+  const raw = oneByteTexts(unreadableYaml(fileName, () => doc.toJS()));
   const parsed = DispatchInput.safeParse(raw);
   const issues = [
     ...(parsed.success ? consistencyIssues(fileName, located, parsed.data) : schemaIssues(fileName, located, raw, parsed.error)),
@@ -170,7 +212,18 @@ export function parseDispatch(yamlText: string, fileName: string): Dispatch {
     ...deadlineIssues(fileName, located, raw),
   ];
   if (issues.length > 0 || !parsed.success) throw catalogError(issues);
-  return toDispatch(parsed.data);
+  const idLine = lineOf(located, ['id']);
+  return { dispatch: toDispatch(parsed.data), ...(idLine !== undefined && { idLine }) };
+}
+
+/**
+ * One dispatch from its YAML text. Every problem in the file is collected before throwing
+ * DondocError('INVALID_CATALOG'), each naming the file, the line, the path in the dispatch
+ * and the problem in Vietnamese and English (details: CatalogErrorDetails). A requirement's
+ * notification policy is the dispatch's, overridden field by field by its own.
+ */
+export function parseDispatch(yamlText: string, fileName: string): Dispatch {
+  return readDispatch(yamlText, fileName).dispatch;
 }
 
 /** The catalog from already-read files (pure: the caller decides where the YAML comes from). */
@@ -179,19 +232,21 @@ export function catalogFromFiles(files: readonly CatalogFile[]): Catalog {
   const dispatches: Dispatch[] = [];
   const fileOf = new Map<string, string>();
   for (const { name, text } of files) {
-    let dispatch: Dispatch;
+    let read: ReadDispatch;
     try {
-      dispatch = parseDispatch(text, name);
+      read = readDispatch(text, name);
     } catch (error) {
       if (!(error instanceof DondocError) || error.code !== 'INVALID_CATALOG') throw error;
       issues.push(...(error.details as CatalogErrorDetails).issues);
       continue;
     }
+    const { dispatch, idLine } = read;
     const other = fileOf.get(dispatch.id);
     if (other !== undefined) {
       issues.push({
         file: name,
         path: 'id',
+        ...(idLine !== undefined && { line: idLine }),
         vi: `mã công văn "${dispatch.id}" đã dùng trong ${other}`,
         en: `dispatch id "${dispatch.id}" is already used by ${other}`,
       });

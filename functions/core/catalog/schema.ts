@@ -120,8 +120,8 @@ export type RuleKind = Rule['kind'];
 export const Applicability = z.object({
   unit_kinds: z.array(UnitKind).optional(),
   levels: z.array(Level).optional(),
-  /** unit codes or district names (accent-insensitive containment) */
-  districts: z.array(z.string()).optional(),
+  /** unit codes or district names (accent-insensitive containment); a blank one would match no unit */
+  districts: z.array(z.string().trim().min(1)).optional(),
 });
 export type Applicability = z.infer<typeof Applicability>;
 

@@ -32,7 +32,8 @@ export function findUnknownFields(schema: z.ZodType, value: unknown, path: Prope
     const shape = schema.shape as Record<string, z.ZodType>;
     const known = Object.keys(shape);
     return Object.entries(value).flatMap(([key, child]) => {
-      const field = shape[key];
+      // Own keys only: `constructor` or `toString` would otherwise be found on Object.prototype and pass as known.
+      const field = Object.hasOwn(shape, key) ? shape[key] : undefined;
       if (field) return findUnknownFields(field, child, [...path, key]);
       const suggestion = closest(key, known);
       return [suggestion === undefined ? { path: [...path, key], key } : { path: [...path, key], key, suggestion }];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseDeadline, type DeadlineTextProblem } from '../../../functions/core/catalog/deadline-text.ts';
 import { DondocError } from '../../../functions/core/errors.ts';
+import { vnStartOfDay } from '../../../functions/core/time.ts';
 
 /** The expected instant, written independently of the parser under test. */
 const vn = (iso: string) => Date.parse(`${iso}+07:00`);
@@ -64,6 +65,12 @@ describe('parseDeadline', () => {
     expect(parseDeadline('2024-02-10')).toBe(vn('2024-02-10T00:00:00'));
   });
 
+  it('reads the years 0001–0099 as written, not as 1901–1999', () => {
+    expect(parseDeadline('trước ngày 01/01/0099')).toBe(vnStartOfDay('0099-01-01'));
+    expect(parseDeadline('trước ngày 29/02/0004')).toBe(vnStartOfDay('0004-02-29'));
+    expect(rejection('trước ngày 29/02/0001').code).toBe('INVALID_CATALOG');
+  });
+
   it('is day first: a day/month that only works month first is refused', () => {
     expect(parseDeadline('ngày 02/10/2024')).toBe(vn('2024-10-02T00:00:00'));
     const e = rejection('trước ngày 06/13/2023');
@@ -87,6 +94,10 @@ describe('parseDeadline', () => {
     '',
     'sau ngày 10/02/2024',
     '10/02/2024 ngày',
+    // days that exist, but whose end or hour is no instant: past year 9999, and the half hour the clocks skipped on 1/4/1947
+    'đến hết ngày 31/12/9999',
+    'trước 24h00 ngày 31/12/9999',
+    'trước 0h30 ngày 01/04/1947',
   ])('refuses %j with INVALID_CATALOG and a reason in both languages', (text) => {
     const e = rejection(text);
     expect(e.code).toBe('INVALID_CATALOG');

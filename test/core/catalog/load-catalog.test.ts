@@ -1,4 +1,4 @@
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -54,7 +54,7 @@ describe('loadCatalog', () => {
     const e = await rejection(loadCatalog(dir));
     expect(e.code).toBe('INVALID_CATALOG');
     expect((e.details as CatalogErrorDetails).issues).toEqual([
-      expect.objectContaining({ file: '02-ban-sao.yaml', path: 'id', en: 'dispatch id "trung-ma" is already used by 01-goc.yaml' }),
+      expect.objectContaining({ file: '02-ban-sao.yaml', path: 'id', line: 2, en: 'dispatch id "trung-ma" is already used by 01-goc.yaml' }),
     ]);
     expect(e.message).toContain('02-ban-sao.yaml');
   });
@@ -71,8 +71,35 @@ describe('loadCatalog', () => {
     ]);
   });
 
+  it('reads a dispatch linked into the folder, and names a link to nothing rather than dropping it', async () => {
+    await writeFile(join(dir, 'a.yaml'), dispatch('thu-a'));
+    await mkdir(join(dir, 'kho'));
+    await writeFile(join(dir, 'kho', 'goc.yaml'), dispatch('thu-lien-ket'));
+    await symlink(join(dir, 'kho', 'goc.yaml'), join(dir, 'b.yaml'));
+    expect((await loadCatalog(dir)).dispatches.map((d) => d.id)).toEqual(['thu-a', 'thu-lien-ket']);
+    await symlink(join(dir, 'da-xoa.yaml'), join(dir, 'c.yaml'));
+    const e = await rejection(loadCatalog(dir));
+    expect((e.details as CatalogErrorDetails).issues).toEqual([expect.objectContaining({ file: 'c.yaml', en: 'cannot read the file (ENOENT)' })]);
+  });
+
+  it('reads UTF-8 with or without its mark and UTF-16 with its mark, and refuses bytes of another encoding at their line', async () => {
+    await writeFile(join(dir, 'a.yaml'), `\ufeff${dispatch('thu-a')}`);
+    await writeFile(join(dir, 'b.yaml'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(dispatch('thu-b'), 'utf16le')]));
+    expect((await loadCatalog(dir)).dispatches.map((d) => [d.id, d.issuer])).toEqual([
+      ['thu-a', 'Sở GDĐT Thử Nghiệm'],
+      ['thu-b', 'Sở GDĐT Thử Nghiệm'],
+    ]);
+    // "Ngô Quyền" as Windows-1258 writes it (ô is 0xF4; ề is e, 0xEA, then the combining grave 0xCC): not UTF-8.
+    const windows1258 = Buffer.concat([Buffer.from(dispatch('thu-c', '    applies_to: { districts: ["')), Buffer.from([0x4e, 0x67, 0xf4, 0x20, 0x51, 0x75, 0x79, 0xea, 0xcc, 0x6e]), Buffer.from('"] }\n')]);
+    await writeFile(join(dir, 'c.yaml'), windows1258);
+    const e = await rejection(loadCatalog(dir));
+    expect((e.details as CatalogErrorDetails).issues).toEqual([expect.objectContaining({ file: 'c.yaml', line: 12, en: 'the file is not UTF-8 text: save it again as UTF-8' })]);
+  });
+
   it('refuses a missing folder and a folder with no dispatch', async () => {
     expect((await rejection(loadCatalog(join(dir, 'khong-co')))).code).toBe('INVALID_CATALOG');
+    expect((await rejection(loadCatalog(dir))).code).toBe('INVALID_CATALOG');
+    await mkdir(join(dir, 'cu.yaml'));
     expect((await rejection(loadCatalog(dir))).code).toBe('INVALID_CATALOG');
   });
 

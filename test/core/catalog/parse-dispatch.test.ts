@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { CatalogErrorDetails, CatalogIssue } from '../../../functions/core/catalog/catalog-error.ts';
 import { parseDispatch } from '../../../functions/core/catalog/load.ts';
 import { DondocError } from '../../../functions/core/errors.ts';
@@ -148,6 +148,51 @@ describe('parseDispatch', () => {
     expect(issues).toEqual([expect.objectContaining({ path: 'requirements[0].rule.school_year', line: 17 })]);
     expect(issues[0]?.vi).toContain('hai năm liền nhau');
     expect(issues[0]?.en).toContain('consecutive');
+  });
+
+  it('refuses as a catalog problem what the YAML reader throws: an alias to no anchor, an alias bomb, nesting past the stack', () => {
+    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]', ...Array.from({ length: 8 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(9).fill(`*${String.fromCharCode(97 + i)}`).join(', ')}]`)].join('\n');
+    const deep = edit('title: Công văn thử nghiệm', `title:\n${Array.from({ length: 3000 }, (_, i) => `${' '.repeat(i + 2)}k:`).join('\n')}`);
+    for (const yaml of [edit('title: Công văn thử nghiệm', 'title: *khong-co'), bomb, deep]) {
+      const { error, issues } = issuesOf(yaml);
+      expect(error.code).toBe('INVALID_CATALOG');
+      expect(issues).toEqual([expect.objectContaining({ file: 'thu-nghiem.yaml', path: '' })]);
+      expect(issues[0]?.vi).toMatch(/không đọc được YAML/);
+    }
+  });
+
+  it('refuses keys that are names of every object, which a lookup in the schema would find on Object.prototype', () => {
+    const yaml = edit('issuer:', 'constructor: x\ntoString: y\nissuer:').replace('    source: "§1"', '    source: "§1"\n    hasOwnProperty: z');
+    expect(issuesOf(yaml).issues.map((i) => i.path).sort()).toEqual(['constructor', 'requirements[0].hasOwnProperty', 'toString']);
+  });
+
+  it('reports a collection used as a key as an unknown field, without a warning on stderr', () => {
+    const warned = vi.spyOn(process, 'emitWarning').mockImplementation(() => undefined);
+    try {
+      const { issues } = issuesOf(edit('issuer:', '? [a, b]\n: x\nissuer:'));
+      expect(issues).toEqual([expect.objectContaining({ path: expect.stringContaining('a') })]);
+      expect(warned).not.toHaveBeenCalled();
+    } finally {
+      warned.mockRestore();
+    }
+  });
+
+  it("refuses columns the rule's entity does not have, listing those it has", () => {
+    const required = edit('kind: identity_verification\n      entity: students', 'kind: required_fields\n      entity: students\n      fields: [birth_date, birthdate]');
+    const { issues } = issuesOf(required);
+    expect(issues).toEqual([expect.objectContaining({ path: 'requirements[0].rule.fields[1]', line: 17 })]);
+    expect(issues[0]?.en).toContain('no column "birthdate"');
+    expect(issues[0]?.en).toContain('birth_date');
+    const reference = edit(
+      'kind: identity_verification\n      entity: students',
+      'kind: reference_set\n      when: { field: school_type, contains: [x] }\n      expect: [{ field: ward, one_of: [y] }, { field: wards, one_of: [z] }]',
+    );
+    expect(issuesOf(reference).issues.map((i) => i.path)).toEqual(['requirements[0].rule.when.field', 'requirements[0].rule.expect[1].field']);
+  });
+
+  it('refuses a blank district, which would match no unit and so drop its deadline for all', () => {
+    const { issues } = issuesOf(edit('        levels: [THPT]', '        levels: [THPT]\n        districts: ["Ngô Quyền", "  "]'));
+    expect(issues).toEqual([expect.objectContaining({ path: 'requirements[0].deadlines[0].districts[1]' })]);
   });
 
   it('refuses a file that is not a dispatch at all', () => {
