@@ -5,6 +5,8 @@ declare module 'unzipper' {
   export interface CentralDirectoryFile {
     path: string;
     type: 'File' | 'Directory';
+    /** as the central directory records it */
+    crc32: number;
     stream(): Readable;
   }
 

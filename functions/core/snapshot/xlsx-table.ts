@@ -6,10 +6,12 @@ import { pipeline } from 'node:stream/promises';
 import ExcelJS from 'exceljs';
 import unzipper, { type CentralDirectory } from 'unzipper';
 import { DondocError } from '../errors.ts';
+import { cappedBytes } from './capped-bytes.ts';
 import type { Cell } from './cell.ts';
 import type { EntityKind } from './entities.ts';
 import { entityOfSheetName } from './entity-names.ts';
 import { tableWithHeaderRow, type RawRow, type Table } from './table.ts';
+import { partText } from './xlsx-part.ts';
 
 /** The parts of exceljs's streaming reader this module drives (its typings omit them). */
 interface StreamedRow {
@@ -30,6 +32,12 @@ interface PartReader {
 }
 
 const ROWS_PER_BATCH = 512;
+/**
+ * Beyond this, a workbook is refused before it fills the disk: the dashboard takes uploads of
+ * 50 MB, and a Lambda function's scratch space is 512 MB. A gzip'd file of zeros un-gzipped
+ * 3 GB into the scratch copy before it was found not to be a workbook.
+ */
+const MAX_WORKBOOK_BYTES = 256 * 1024 * 1024;
 const WORKSHEET_PATH = /^xl\/worksheets\/sheet(\d+)\.xml$/;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -56,14 +64,28 @@ function rowCells(values: unknown): Cell[] {
   return cells;
 }
 
+/** What exceljs throws at a sheet it cannot follow ("Cannot read properties of null"), said as what it means to the officer. */
+function unreadableSheet(error: unknown, after: number): DondocError {
+  if (error instanceof DondocError) return error;
+  const reason = error instanceof Error ? error.message : String(error);
+  const [vi, en] = after === 0 ? ['trước hàng đầu tiên', 'before its first row'] : [`sau hàng ${after}`, `after row ${after}`];
+  return new DondocError('INVALID_SNAPSHOT', `trang tính hỏng hoặc ghi khác định dạng Excel ${vi} (${reason}) / the worksheet is corrupt or not as Excel writes it ${en} (${reason})`);
+}
+
 async function* sheetRows(sheet: StreamedSheet): AsyncGenerator<RawRow[]> {
   let batch: RawRow[] = [];
-  for await (const row of sheet) {
-    batch.push({ row: row.number, cells: rowCells(row.values) });
-    if (batch.length >= ROWS_PER_BATCH) {
-      yield batch;
-      batch = [];
+  let last = 0;
+  try {
+    for await (const row of sheet) {
+      batch.push({ row: row.number, cells: rowCells(row.values) });
+      last = row.number;
+      if (batch.length >= ROWS_PER_BATCH) {
+        yield batch;
+        batch = [];
+      }
     }
+  } catch (error) {
+    throw unreadableSheet(error, last);
   }
   if (batch.length > 0) yield batch;
 }
@@ -115,7 +137,7 @@ export async function openXlsxTable(stream: Readable, entity: EntityKind | undef
   };
   try {
     const path = join(dir, 'book.xlsx');
-    await pipeline(stream, createWriteStream(path));
+    await pipeline(stream, cappedBytes(MAX_WORKBOOK_BYTES), createWriteStream(path));
     const files = new Map((await openZip(path)).files.map((file) => [file.path, file]));
     // A part's stream is opened only when it is read: one left unread would hold its file open.
     const part = (name: string) => files.get(name);
@@ -123,10 +145,10 @@ export async function openXlsxTable(stream: Readable, entity: EntityKind | undef
     const rels = part('xl/_rels/workbook.xml.rels');
     const book = part('xl/workbook.xml');
     if (rels === undefined || book === undefined) throw noSheet();
-    await reader._parseRels(rels.stream());
-    await reader._parseWorkbook(book.stream());
+    await reader._parseRels(partText(rels, 'Relationships'));
+    await reader._parseWorkbook(partText(book, 'workbook'));
     const strings = part('xl/sharedStrings.xml');
-    if (strings !== undefined) for await (const _event of reader._parseSharedStrings(strings.stream())) void _event;
+    if (strings !== undefined) for await (const _event of reader._parseSharedStrings(partText(strings, 'sst'))) void _event;
     const sheets = reader.model?.sheets ?? [];
     const wanted = sheets.find((sheet) => sheet.name === chosenSheet(sheets.map((s) => s.name), entity));
     const target = reader.workbookRels?.find((rel) => rel.Id === wanted?.rId)?.Target;
@@ -134,7 +156,7 @@ export async function openXlsxTable(stream: Readable, entity: EntityKind | undef
     const sheetNo = sheetPath === undefined ? undefined : WORKSHEET_PATH.exec(sheetPath)?.[1];
     const sheetPart = sheetPath === undefined ? undefined : part(sheetPath);
     if (sheetNo === undefined || sheetPart === undefined) throw noSheet();
-    const [emitted] = [...reader._parseWorksheet(sheetPart.stream(), sheetNo)];
+    const [emitted] = [...reader._parseWorksheet(partText(sheetPart, 'worksheet'), sheetNo)];
     if (emitted === undefined) throw noSheet();
     return await tableWithHeaderRow(sheetRows(emitted.value)[Symbol.asyncIterator](), {
       date1904: () => reader.properties?.model?.date1904 === true,

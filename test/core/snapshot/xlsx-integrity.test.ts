@@ -1,0 +1,89 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { describe, expect, it } from 'vitest';
+import { cappedBytes } from '../../../functions/core/snapshot/capped-bytes.ts';
+import { bufferInput } from '../../../functions/core/snapshot/open-snapshot.ts';
+import { readAll } from './helpers.ts';
+
+/** The zip reader inflates a part in pieces of this many bytes; exceljs decoded each piece on its own. */
+const INFLATE_PIECE = 16 * 1024;
+const isContinuationByte = (b: number | undefined) => b !== undefined && (b & 0xc0) === 0x80;
+
+async function studentsWorkbook(rows: readonly string[][]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const sheet = wb.addWorksheet('students');
+  sheet.addRow(['unit_code', 'student_code', 'class_name', 'id_verification']);
+  for (const row of rows) sheet.addRow(row);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** The workbook with one part's stored bytes changed, its recorded CRC-32 left as it was. */
+async function withPartBytesChanged(bytes: Buffer, from: string, to: string): Promise<Buffer> {
+  const stored = await (await JSZip.loadAsync(bytes)).generateAsync({ type: 'nodebuffer', compression: 'STORE' });
+  const at = stored.indexOf(from);
+  expect(at).toBeGreaterThan(0);
+  return Buffer.concat([stored.subarray(0, at), Buffer.from(to), stored.subarray(at + from.length)]);
+}
+
+async function withPart(bytes: Buffer, path: string, edit: (xml: string) => string): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(bytes);
+  const xml = await zip.file(path)?.async('string');
+  if (xml === undefined) throw new Error(`no ${path}`);
+  zip.file(path, edit(xml));
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+}
+
+describe('reading a workbook', () => {
+  it('keeps a Vietnamese letter whole when the zip reader hands it over in two pieces', async () => {
+    // Pads the first class name until a letter of the shared strings straddles the first piece's end.
+    for (let pad = 1; pad < 40; pad++) {
+      const rows = [['THPT001', 'HSX', 'x'.repeat(pad), 'Đã xác thực'], ...Array.from({ length: 700 }, (_, i) => ['THPT001', `HS${i}`, `Lớp Địa Đức Ưởng ${i}`, 'Đã xác thực'])];
+      const bytes = await studentsWorkbook(rows);
+      const strings = await (await JSZip.loadAsync(bytes)).file('xl/sharedStrings.xml')?.async('nodebuffer');
+      if (!isContinuationByte(strings?.[INFLATE_PIECE])) continue;
+      const { records, report } = await readAll(bufferInput('upload.xlsx', bytes));
+      expect(report).toMatchObject({ ok: true, rows: 701, errors: 0 });
+      expect(records.map((r) => ('className' in r ? r.className : undefined))).toEqual(rows.map((row) => row[2]));
+      return;
+    }
+    throw new Error('no padding put a letter across the first piece');
+  });
+
+  it('refuses a part whose bytes no longer match their CRC-32, rather than reading the changed values', async () => {
+    const bytes = await withPartBytesChanged(await studentsWorkbook([['T1', 'A', '10A1', 'verified']]), '<t>10A1</t>', '<t>10A9</t>');
+    await expect(readAll(bufferInput('upload.xlsx', bytes))).rejects.toMatchObject({ code: 'INVALID_SNAPSHOT', message: expect.stringContaining('CRC') });
+  });
+
+  it('refuses a sheet cut short, rather than counting the rows before the cut as the whole file', async () => {
+    const whole = await studentsWorkbook([
+      ['T1', 'A', '10A1', 'verified'],
+      ['T1', 'B', '10A1', 'verified'],
+    ]);
+    const cut = await withPart(whole, 'xl/worksheets/sheet1.xml', (xml) => xml.slice(0, xml.indexOf('<row r="3"')));
+    await expect(readAll(bufferInput('upload.xlsx', cut))).rejects.toMatchObject({ code: 'INVALID_SNAPSHOT', message: expect.stringContaining('</worksheet>') });
+    expect((await readAll(bufferInput('upload.xlsx', whole))).records).toHaveLength(2);
+  });
+
+  it('says a sheet exceljs cannot follow is corrupt, with what it met', async () => {
+    const whole = await studentsWorkbook([['T1', 'A', '10A1', 'verified']]);
+    const stray = await withPart(whole, 'xl/worksheets/sheet1.xml', (xml) => xml.replace('<sheetData>', '<row r="9"><c r="A9"><v>1</v></c></row><sheetData>'));
+    await expect(readAll(bufferInput('upload.xlsx', stray))).rejects.toMatchObject({
+      code: 'INVALID_SNAPSHOT',
+      message: expect.stringContaining('the worksheet is corrupt or not as Excel writes it'),
+    });
+  });
+});
+
+describe('cappedBytes', () => {
+  it('passes a workbook up to its limit and fails the stream one byte past it', async () => {
+    const chunks: Buffer[] = [];
+    const collect = async (source: AsyncIterable<Buffer>) => {
+      for await (const chunk of source) chunks.push(chunk);
+    };
+    await pipeline(Readable.from([Buffer.alloc(6), Buffer.alloc(4)]), cappedBytes(10), collect);
+    expect(Buffer.concat(chunks)).toHaveLength(10);
+    await expect(pipeline(Readable.from([Buffer.alloc(6), Buffer.alloc(5)]), cappedBytes(10), collect)).rejects.toMatchObject({ code: 'INVALID_SNAPSHOT' });
+  });
+});
