@@ -1,5 +1,17 @@
+/**
+ * An Excel error value (#N/A, #DIV/0!, #REF!), as a failed VLOOKUP leaves in a code column:
+ * shown as Excel shows it, and never a value, where its text would have passed for a code.
+ */
+export class ExcelError {
+  constructor(readonly text: string) {}
+
+  toString(): string {
+    return this.text;
+  }
+}
+
 /** A cell as a reader delivers it: text from CSV, typed values from XLSX and NDJSON. */
-export type Cell = string | number | boolean | Date | undefined;
+export type Cell = string | number | boolean | Date | ExcelError | undefined;
 
 const LAST_ASCII = 0x7f;
 

@@ -81,6 +81,11 @@ export const messages = {
     msg(`Dòng có ${cells} ô nhưng tiêu đề có ${columns} cột`, `Row has ${cells} cells but the header has ${columns} columns`),
   notAnObject: () => msg('Dòng phải là một đối tượng JSON {…}', 'Line must be a JSON object {…}'),
   invalidJson: () => msg('Dòng không phải JSON hợp lệ', 'Line is not valid JSON'),
+  excelError: (shown: string) =>
+    msg(
+      `Ô có lỗi Excel ${shown}: công thức không cho ra giá trị; sửa công thức hoặc nhập giá trị`,
+      `The cell holds the Excel error ${shown}: its formula gave no value; fix the formula or type the value`,
+    ),
   emptyFile: () => msg('Tệp không có dòng dữ liệu nào', 'The file has no data rows'),
   unreadableFile: (reason: string) => msg(`Tệp bị hỏng hoặc không đọc hết được (${reason})`, `The file is corrupt or could not be read to the end (${reason})`),
 } as const;

@@ -1,5 +1,5 @@
 import { textOfBinary } from './binary-text.ts';
-import { cellText, cleanText, memoisedCleanText, type Cell } from './cell.ts';
+import { cellText, cleanText, ExcelError, memoisedCleanText, type Cell } from './cell.ts';
 import { COLUMNS, type ColumnSpec, type EntityKind, type EntityRecord, type UnitKind } from './entities.ts';
 import { CodesByUnit } from './codes-by-unit.ts';
 import { hash52 } from './hash52.ts';
@@ -188,7 +188,8 @@ export class RowValidator {
       }
       const value = plan.parse(cell);
       if (value === INVALID) {
-        this.issue('error', 'invalid_value', { row, column: plan.header, field: plan.spec.name, value: shownValue(plan.spec, cell) }, plan.invalid);
+        const message = cell instanceof ExcelError ? messages.excelError(String(cell)) : plan.invalid;
+        this.issue('error', 'invalid_value', { row, column: plan.header, field: plan.spec.name, value: shownValue(plan.spec, cell) }, message);
         ok = false;
       } else if (plan.role === 'value') {
         record[plan.key] = value;

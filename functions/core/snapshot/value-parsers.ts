@@ -1,5 +1,5 @@
 import { excelSerialToDate, isYear, parseDateText, utcCalendarDate } from './calendar-date.ts';
-import { cellText, type Cell } from './cell.ts';
+import { cellText, ExcelError, type Cell } from './cell.ts';
 import type { ColumnSpec } from './entities.ts';
 import { foldKey } from './fold-key.ts';
 import { hash52 } from './hash52.ts';
@@ -100,6 +100,7 @@ function integerParser(spec: ColumnSpec): ValueParser {
 }
 
 function parseString(cell: PresentCell): Parsed {
+  if (cell instanceof ExcelError) return INVALID;
   return typeof cell === 'string' ? cell : cellText(cell);
 }
 

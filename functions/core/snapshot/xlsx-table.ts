@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import unzipper, { type CentralDirectory } from 'unzipper';
 import { DondocError } from '../errors.ts';
 import { cappedBytes } from './capped-bytes.ts';
-import type { Cell } from './cell.ts';
+import { ExcelError, type Cell } from './cell.ts';
 import type { EntityKind } from './entities.ts';
 import { entityOfSheetName } from './entity-names.ts';
 import { tableWithHeaderRow, type RawRow, type Table } from './table.ts';
@@ -50,10 +50,21 @@ function toCell(value: unknown): Cell {
   if (value instanceof Date) return value;
   if (!isRecord(value)) return undefined;
   if (Array.isArray(value.richText)) return value.richText.map((run: unknown) => (isRecord(run) && typeof run.text === 'string' ? run.text : '')).join('');
-  if ('result' in value) return toCell(value.result);
-  if ('error' in value) return String(value.error);
+  if ('error' in value) return new ExcelError(String(value.error));
+  if ('formula' in value || 'sharedFormula' in value) return formulaCell(value);
   if ('text' in value) return toCell(value.text);
   return undefined;
+}
+
+/**
+ * What a formula shows, as saved with the workbook. exceljs reads an error it computed
+ * (`#DIV/0!`) as a NaN result, and a formula saved without its value as no result: neither is
+ * a value to take, nor a blank to pass over, so both are errors shown by their formula.
+ */
+function formulaCell(value: Record<string, unknown>): Cell {
+  const shown = toCell(value.result);
+  if (shown !== undefined && !(typeof shown === 'number' && Number.isNaN(shown))) return shown;
+  return new ExcelError(`=${String(value.formula ?? value.sharedFormula)}`);
 }
 
 function rowCells(values: unknown): Cell[] {

@@ -5,7 +5,7 @@ import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { cappedBytes } from '../../../functions/core/snapshot/capped-bytes.ts';
 import { bufferInput } from '../../../functions/core/snapshot/open-snapshot.ts';
-import { readAll } from './helpers.ts';
+import { located, readAll } from './helpers.ts';
 
 /** The zip reader inflates a part in pieces of this many bytes; exceljs decoded each piece on its own. */
 const INFLATE_PIECE = 16 * 1024;
@@ -73,6 +73,26 @@ describe('reading a workbook', () => {
       code: 'INVALID_SNAPSHOT',
       message: expect.stringContaining('the worksheet is corrupt or not as Excel writes it'),
     });
+  });
+});
+
+describe('cells that show an Excel error', () => {
+  it('refuses an error value or a formula without a value, naming it, where #N/A passed for a unit code', async () => {
+    const wb = new ExcelJS.Workbook();
+    const sheet = wb.addWorksheet('students');
+    sheet.addRow(['unit_code', 'student_code', 'id_verification', 'birth_date', 'class_name']);
+    sheet.addRow([{ error: '#N/A' }, 'A', 'verified', { formula: '1/0', result: { error: '#DIV/0!' } }, { formula: 'VLOOKUP(B2,X!A:B,2,0)' }]);
+    sheet.addRow(['T1', 'B', 'verified', { formula: 'DATE(2010,6,5)', result: new Date(Date.UTC(2010, 5, 5)) }, { formula: '"10A"&"1"', result: '10A1' }]);
+    const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+    const { records, report } = await readAll(bufferInput('upload.xlsx', bytes));
+    expect(records).toMatchObject([{ unitCode: 'T1', studentCode: 'B', birthDate: '2010-06-05', className: '10A1' }]);
+    expect(located(report)).toEqual([
+      { severity: 'error', code: 'invalid_value', row: 2, column: 'unit_code', field: 'unit_code', value: '#N/A' },
+      // exceljs reads the error a formula saved as a number it cannot parse: the formula is what is left to show.
+      { severity: 'error', code: 'invalid_value', row: 2, column: 'birth_date', field: 'birth_date', value: '=1/0' },
+      { severity: 'error', code: 'invalid_value', row: 2, column: 'class_name', field: 'class_name', value: '=VLOOKUP(B2,X!A:B,2,0)' },
+    ]);
+    expect(report.issues[0]?.messageEn).toContain('Excel error #N/A');
   });
 });
 
