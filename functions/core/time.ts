@@ -1,4 +1,4 @@
-import { TZDate } from '@date-fns/tz';
+import { TZDate, tzOffset } from '@date-fns/tz';
 // Per-function entry points: the package root loads all of date-fns, tens of megabytes at start-up.
 import { format } from 'date-fns/format';
 import { DondocError } from './errors.ts';
@@ -26,7 +26,8 @@ export function offsetMinutes(sign: string, hours: number, minutes: number): num
   return minutes <= 59 && total >= MIN_OFFSET_MINUTES && total <= MAX_OFFSET_MINUTES ? total : undefined;
 }
 
-export const VN_OFFSET_MS = 7 * HOUR_MS;
+const VN_OFFSET_MINUTES = 7 * 60;
+export const VN_OFFSET_MS = VN_OFFSET_MINUTES * MINUTE_MS;
 /**
  * Vietnam has kept UTC+07:00 since 13 June 1975, so from 1976 on (to the last four-digit
  * year) its wall clock is plain arithmetic. The zone database costs tens of microseconds a
@@ -39,6 +40,23 @@ const FIXED_OFFSET_FROM = Date.UTC(FIXED_OFFSET_FROM_YEAR, 0, 1) - VN_OFFSET_MS;
 const FIXED_OFFSET_UNTIL = Date.UTC(LAST_YEAR + 1, 0, 1) - VN_OFFSET_MS;
 
 const hasFixedOffset = (at: Instant): boolean => at >= FIXED_OFFSET_FROM && at < FIXED_OFFSET_UNTIL;
+
+/**
+ * The wall clock `offset` minutes east of UTC at an instant, as a Date whose UTC fields read
+ * it; a fraction of a millisecond is dropped first, as Date drops it from an instant.
+ */
+const wallClockAt = (at: Instant, offset: number): Date => new Date(Math.trunc(at) + offset * MINUTE_MS);
+
+/**
+ * Vietnam's offset at an instant in minutes, 426.5 (+07:06:30, local mean time) before May
+ * 1911; undefined when the instant's Vietnam wall clock falls outside years 0000–9999, which
+ * four ISO digits cannot write and which the rest of dondoc (days, catalogs) refuses.
+ */
+function vnOffsetAt(at: Instant): number | undefined {
+  if (at >= FIXED_OFFSET_FROM) return at < FIXED_OFFSET_UNTIL ? VN_OFFSET_MINUTES : undefined;
+  const offset = tzOffset(VN_TZ, new Date(at));
+  return wallClockAt(at, offset).getUTCFullYear() >= 0 ? offset : undefined;
+}
 
 type WallFields = readonly [year: number, monthIndex: number, day: number, hours: number, minutes: number, seconds: number];
 
@@ -101,8 +119,10 @@ export function parseInstant(text: string): Instant {
   const withOffset = ISO_WITH_OFFSET.exec(s);
   if (withOffset) {
     const at = parseWithOffset(withOffset);
-    if (at !== undefined) return at;
-    throw new DondocError('INVALID_INSTANT', `Không có thời điểm "${text}": ngày, giờ hoặc múi giờ không tồn tại / no such instant: the day, time or offset does not exist`);
+    if (at === undefined) throw new DondocError('INVALID_INSTANT', `Không có thời điểm "${text}": ngày, giờ hoặc múi giờ không tồn tại / no such instant: the day, time or offset does not exist`);
+    // A four-digit year with an offset can still be year 10000 or −1 in Vietnam, where dondoc could neither print it nor count its days.
+    if (vnOffsetAt(at) === undefined) throw new DondocError('INVALID_INSTANT', `Thời điểm "${text}" theo giờ Việt Nam ngoài khoảng năm 0000–9999 / "${text}" is, in Vietnam time, outside years 0000–9999`);
+    return at;
   }
   // A bare date names a day: its first instant, which on 1 April 1947 is not a midnight.
   if (ISO_DATE.test(s)) return vnStartOfDay(s);
@@ -149,7 +169,11 @@ const pad2 = (n: number): string => String(n).padStart(2, '0');
  */
 export function addVnDays(isoDate: string, days: number): string {
   const day = new Date(calendarDay(isoDate).wall + days * DAY_MS);
-  return `${String(day.getUTCFullYear()).padStart(4, '0')}-${pad2(day.getUTCMonth() + 1)}-${pad2(day.getUTCDate())}`;
+  const year = day.getUTCFullYear();
+  if (!(year >= 0 && year <= LAST_YEAR)) {
+    throw new DondocError('INVALID_INSTANT', `Ngày ${isoDate} dời ${days} ngày ra ngoài khoảng năm 0000–9999 / ${isoDate} moved by ${days} day(s) falls outside years 0000–9999`);
+  }
+  return `${String(year).padStart(4, '0')}-${pad2(day.getUTCMonth() + 1)}-${pad2(day.getUTCDate())}`;
 }
 
 /** ISO 8601 with the +07:00 offset, as the CLI contract prints instants. */

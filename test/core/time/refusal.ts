@@ -1,11 +1,14 @@
 import { parseInstant } from '../../../functions/core/time.ts';
 
-/** What parseInstant throws for `text`; undefined when it reads it. */
-export function refusal(text: string): unknown {
+/** What `f` throws; undefined when it returns. */
+export function thrown(f: () => unknown): unknown {
   try {
-    parseInstant(text);
+    f();
   } catch (err) {
     return err;
   }
   return undefined;
 }
+
+/** What parseInstant throws for `text`; undefined when it reads it. */
+export const refusal = (text: string): unknown => thrown(() => parseInstant(text));
