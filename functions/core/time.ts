@@ -1,6 +1,4 @@
 import { TZDate, tzOffset } from '@date-fns/tz';
-// Per-function entry points: the package root loads all of date-fns, tens of megabytes at start-up.
-import { format } from 'date-fns/format';
 import { DondocError } from './errors.ts';
 
 /** Every deadline and as-of in dondoc is an instant; Vietnam time is how people write and read them. */
@@ -56,6 +54,20 @@ function vnOffsetAt(at: Instant): number | undefined {
   if (at >= FIXED_OFFSET_FROM) return at < FIXED_OFFSET_UNTIL ? VN_OFFSET_MINUTES : undefined;
   const offset = tzOffset(VN_TZ, new Date(at));
   return wallClockAt(at, offset).getUTCFullYear() >= 0 ? offset : undefined;
+}
+
+/** Vietnam's offset at an instant in minutes, refused (INVALID_INSTANT) outside years 0000–9999. */
+function checkedVnOffset(at: Instant): number {
+  const offset = vnOffsetAt(at);
+  if (offset !== undefined) return offset;
+  const utc = new Date(at);
+  const text = Number.isNaN(utc.getTime()) ? String(at) : utc.toISOString();
+  throw new DondocError('INVALID_INSTANT', `Thời điểm ${text} theo giờ Việt Nam ngoài khoảng năm 0000–9999 / the instant ${text} is, in Vietnam time, outside years 0000–9999`);
+}
+
+/** An instant's Vietnam wall clock, in the zone's exact offset, as a Date whose UTC fields read it. */
+export function vnWallClock(at: Instant): Date {
+  return wallClockAt(at, checkedVnOffset(at));
 }
 
 type WallFields = readonly [year: number, monthIndex: number, day: number, hours: number, minutes: number, seconds: number];
@@ -155,7 +167,7 @@ export function vnStartOfDay(isoDate: string): Instant {
 /** The calendar day (YYYY-MM-DD) an instant falls on in Vietnam. */
 export function vnDate(at: Instant): string {
   if (hasFixedOffset(at)) return new Date(at + VN_OFFSET_MS).toISOString().slice(0, 10);
-  return format(new TZDate(at, VN_TZ), 'yyyy-MM-dd');
+  return vnWallClock(at).toISOString().slice(0, 10);
 }
 
 const pad2 = (n: number): string => String(n).padStart(2, '0');
@@ -176,15 +188,31 @@ export function addVnDays(isoDate: string, days: number): string {
   return `${String(year).padStart(4, '0')}-${pad2(day.getUTCMonth() + 1)}-${pad2(day.getUTCDate())}`;
 }
 
-/** ISO 8601 with the +07:00 offset, as the CLI contract prints instants. */
+/**
+ * ISO 8601 with Vietnam's offset, +07:00 from 1976 on, as the CLI contract prints instants.
+ * ISO 8601 and RFC 3339 write an offset in whole minutes: the local mean time before May 1911
+ * (+07:06:30) is written +07:07, with its wall clock read in +07:07, so that the text reads
+ * back as the instant (to the second). +07:06 would also read back, but would write the first
+ * half minute of 0000-01-01 as year −1.
+ */
 export function formatVn(at: Instant): string {
   if (hasFixedOffset(at)) return `${new Date(at + VN_OFFSET_MS).toISOString().slice(0, 19)}+07:00`;
-  return format(new TZDate(at, VN_TZ), "yyyy-MM-dd'T'HH:mm:ssxxx");
+  const offset = Math.ceil(checkedVnOffset(at));
+  // Vietnam's clocks have always been ahead of UTC: the offset is never negative.
+  return `${wallClockAt(at, offset).toISOString().slice(0, 19)}+${pad2(Math.floor(offset / 60))}:${pad2(offset % 60)}`;
+}
+
+/** "08/6/2023": day padded, month not, as Vietnamese dispatches write a date; `wall`'s UTC fields are the day. */
+const officialDay = (wall: Date): string => `${pad2(wall.getUTCDate())}/${wall.getUTCMonth() + 1}/${wall.toISOString().slice(0, 4)}`;
+
+/** A calendar day given as YYYY-MM-DD the way Vietnamese dispatches write it: "08/6/2023". */
+export function formatVnDay(isoDate: string): string {
+  return officialDay(new Date(calendarDay(isoDate).wall));
 }
 
 /** "17h00 ngày 08/6/2023", the way Vietnamese dispatches write a deadline. */
 export function formatVnOfficial(at: Instant): string {
-  const d = new TZDate(at, VN_TZ);
-  const day = format(d, 'dd/M/yyyy');
-  return d.getHours() === 0 && d.getMinutes() === 0 ? `ngày ${day}` : `${format(d, "HH'h'mm")} ngày ${day}`;
+  const wall = vnWallClock(at);
+  const day = officialDay(wall);
+  return wall.getUTCHours() === 0 && wall.getUTCMinutes() === 0 ? `ngày ${day}` : `${pad2(wall.getUTCHours())}h${pad2(wall.getUTCMinutes())} ngày ${day}`;
 }

@@ -1,8 +1,6 @@
-import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns/format';
 import { rate2 } from '../evaluation/rate.ts';
 import type { Level } from '../snapshot/entities.ts';
-import { parseInstant, VN_TZ } from '../time.ts';
+import { parseInstant, vnWallClock } from '../time.ts';
 import { DISTRICT_REPORT_LEVELS, type DistrictReportLevel, type IdentityPair, type IdentityRate, type IdentityReport } from './identity.ts';
 
 /**
@@ -57,7 +55,9 @@ function sumPairs(items: readonly IdentityPair[]): IdentityPair {
 
 /** "11h30 ngày 23/6/2023", as the seed dates its figures. */
 export function asOfPhrase(asOfIso: string): string {
-  return format(new TZDate(parseInstant(asOfIso), VN_TZ), "HH'h'mm 'ngày' d/M/yyyy");
+  const wall = vnWallClock(parseInstant(asOfIso));
+  const pad2 = (n: number): string => String(n).padStart(2, '0');
+  return `${pad2(wall.getUTCHours())}h${pad2(wall.getUTCMinutes())} ngày ${wall.getUTCDate()}/${wall.getUTCMonth() + 1}/${wall.toISOString().slice(0, 4)}`;
 }
 
 export function identityAppendices(report: IdentityReport): IdentityAppendices {

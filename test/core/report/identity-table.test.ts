@@ -65,4 +65,8 @@ describe('asOfPhrase', () => {
     expect(asOfPhrase('2023-06-23T11:30:00+07:00')).toBe('11h30 ngày 23/6/2023');
     expect(asOfPhrase('2023-06-04T01:05:00Z')).toBe('08h05 ngày 4/6/2023');
   });
+
+  it('writes year 0 as 0000, where date-fns wrote the era year 1', () => {
+    expect(asOfPhrase('0000-06-01T12:00')).toBe('12h00 ngày 1/6/0000');
+  });
 });

@@ -49,7 +49,7 @@ describe('Vietnam wall clocks', () => {
       }),
       { numRuns: 3000 },
     );
-    for (const at of [FIXED_FROM - 1, FIXED_FROM, Date.UTC(9999, 11, 31, 16, 59, 59, 999), Date.UTC(9999, 11, 31, 17)]) {
+    for (const at of [FIXED_FROM - 1, FIXED_FROM, Date.UTC(9999, 11, 31, 16, 59, 59, 999)]) {
       expect(vnDate(at)).toBe(dateByZoneDatabase(at));
     }
   });

@@ -1,6 +1,4 @@
-import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns/format';
-import { formatVnOfficial, vnStartOfDay, VN_TZ } from '../../time.ts';
+import { formatVnDay, formatVnOfficial } from '../../time.ts';
 import type { DispatchFacts } from '../types.ts';
 
 const INTEGER = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 });
@@ -28,7 +26,7 @@ export function deadlineText(at: number): string {
 
 /** A calendar day the way the dispatches print one: "23/6/2023" (day padded, month not). */
 export function vnDay(isoDate: string): string {
-  return format(new TZDate(vnStartOfDay(isoDate), VN_TZ), 'dd/M/yyyy');
+  return formatVnDay(isoDate);
 }
 
 /** "Văn bản số 1329/SGDĐT-GDTX&ĐH ngày 18/5/2023 của Sở GDĐT Hải Phòng", whatever precision the date was known to. */
