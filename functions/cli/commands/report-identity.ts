@@ -3,6 +3,7 @@ import { renderIdentityTables } from '../../core/report/identity-table.ts';
 import { resolveCommonOptions } from '../common-options.ts';
 import type { CliContext } from '../context.ts';
 import { loadInputs } from '../load-inputs.ts';
+import { systemFailure } from '../system-error.ts';
 import { UsageError } from '../usage-error.ts';
 
 interface ReportOptions {
@@ -30,7 +31,17 @@ export async function reportIdentityCommand(ctx: CliContext, files: string[], ra
   else {
     // ExcelJS is large; only this format needs it, so only it pays for loading it.
     const { writeIdentityXlsx } = await import('../../core/report/identity-xlsx.ts');
-    await writeIdentityXlsx(report, raw.out as string);
-    ctx.stderr.write(`Đã ghi / written: ${raw.out}\n`);
+    const out = raw.out as string;
+    await writeIdentityXlsx(report, out).catch((err: unknown) => {
+      throw unwritableOut(err, out);
+    });
+    ctx.stderr.write(`Đã ghi / written: ${out}\n`);
   }
+}
+
+/** A file the system will not let us write (a folder, a missing folder, a full disk) is a wrong --out: the person picks another. */
+function unwritableOut(err: unknown, out: string): unknown {
+  const failure = systemFailure(err);
+  if (failure === undefined) return err;
+  return new UsageError(`Không ghi được tệp --out / cannot write the --out file: ${out} (${failure.code}: ${failure.reason}); chọn tệp khác / pick another`);
 }

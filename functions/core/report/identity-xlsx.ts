@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { replaceFile } from '../fs/replace-file.ts';
 import type { IdentityReport } from './identity.ts';
 import { identityLayouts, type AppendixLayout, type CellKind } from './identity-layouts.ts';
 
@@ -75,9 +76,13 @@ function identityWorkbook(report: IdentityReport): ExcelJS.Workbook {
   return wb;
 }
 
-/** `dondoc report identity --format xlsx`: Phụ lục 1–4 as a workbook laid out like the seed's tables. */
+/**
+ * `dondoc report identity --format xlsx`: Phụ lục 1–4 as a workbook laid out like the seed's
+ * tables, written whole or not at all. A file that cannot be written rejects with the file
+ * system's error (its `code`, such as EISDIR or ENOSPC).
+ */
 export async function writeIdentityXlsx(report: IdentityReport, outPath: string): Promise<void> {
-  await identityWorkbook(report).xlsx.writeFile(outPath);
+  await replaceFile(outPath, await identityXlsxBytes(report));
 }
 
 /** The same workbook in memory, for the dashboard's export. */
