@@ -37,3 +37,14 @@ describe.concurrent('dondoc report identity --out', () => {
     expect(run.stderr).not.toMatch(/^\s+at /m);
   });
 });
+
+describe.concurrent('dondoc report identity --out without --format xlsx', () => {
+  it.each([[[]], [['--format', 'table']], [['--json']]])('is wrong usage (2) with %j, and writes nothing', async (format) => {
+    const out = join(work, `never-${format.join('')}.xlsx`);
+    const run = await runCli(['report', 'identity', ...INPUTS, ...format, '--out', out]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--out needs --format xlsx');
+    expect(run.stdout).toBe('');
+    await expect(readdir(work)).resolves.not.toContain(`never-${format.join('')}.xlsx`);
+  });
+});

@@ -19,6 +19,10 @@ export async function reportIdentityCommand(ctx: CliContext, files: string[], ra
   const format = raw.json ? 'json' : (raw.format ?? 'table');
   if (!['json', 'table', 'xlsx'].includes(format)) throw new UsageError(`--format phải là json, table hoặc xlsx / must be json, table or xlsx: "${format}"`);
   if (format === 'xlsx' && !raw.out) throw new UsageError('--format xlsx cần --out <tệp.xlsx> / needs --out <file.xlsx>');
+  // Ignored, it would leave the person looking for a file that was never written.
+  if (format !== 'xlsx' && raw.out !== undefined) {
+    throw new UsageError(`--out chỉ dùng với --format xlsx; báo cáo ${format} in ra màn hình / --out needs --format xlsx; the ${format} report goes to stdout`);
+  }
   const opts = resolveCommonOptions({ ...raw, format: undefined, out: undefined, json: undefined }, ctx.now);
   // The report reads no rule: a catalog given is loaded only so a bad --dispatches fails here as in
   // every command; the shipped one, checked by the tests, is not read at all (a tenth of a second).
