@@ -1,13 +1,10 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import type { CliContext } from '../../functions/cli/context.ts';
-import { main } from '../../functions/cli/main.ts';
-import { loadCatalog } from '../../functions/core/catalog/load.ts';
 import { runCli } from './run-cli.ts';
+import { runMain } from './run-main.ts';
 
 /*
  * `dondoc notify --dry-run` per cli-contract.md: what the 08:00 run at --as-of would send, as
@@ -80,29 +77,8 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-function fakeContext(): { ctx: CliContext; out: () => string; err: () => string } {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const chunks = { out: [] as string[], err: [] as string[] };
-  stdout.on('data', (c: Buffer) => chunks.out.push(c.toString()));
-  stderr.on('data', (c: Buffer) => chunks.err.push(c.toString()));
-  return {
-    ctx: {
-      stdout,
-      stderr,
-      now: () => Date.parse('2023-06-01T01:00:00Z'),
-      progress: { update: () => undefined, done: () => undefined },
-      loadCatalog,
-    },
-    out: () => chunks.out.join(''),
-    err: () => chunks.err.join(''),
-  };
-}
-
 async function notify(...args: string[]) {
-  const f = fakeContext();
-  const code = await main(['node', 'dondoc', 'notify', ...args], f.ctx);
-  return { code, stdout: f.out(), stderr: f.err() };
+  return runMain(['notify', ...args]);
 }
 
 async function dryRun(asOf: string, ...extra: string[]) {

@@ -6,6 +6,7 @@ import type { DondocError } from '../../core/errors.ts';
 import { runLocal } from '../../local/run-local.ts';
 import { LocalStateError } from '../../local/services/local-state-error.ts';
 import type { CliContext } from '../context.ts';
+import { positiveDecimalOption, wholeNumberOption } from '../number-options.ts';
 import { BadInputError, UsageError } from '../usage-error.ts';
 
 /** The day played after the demo is first loaded: the Monday after seed 004's notice, so the digest goes too. */
@@ -15,11 +16,12 @@ export const DEMO_TREND_RUNS = ['2023-06-19T08:00:00+07:00'];
 
 const StartOptions = z.object({
   dataDir: z.string().default('.dondoc'),
-  port: z.coerce.number().int().min(0).max(65_535).default(8080),
+  port: wholeNumberOption(0, 65_535).default(8080),
   asOf: z.string().optional(),
   demo: z.boolean().default(true),
-  scale: z.coerce.number().positive().max(4).default(1),
-  seed: z.coerce.number().int().default(2023),
+  scale: positiveDecimalOption(4).default(1),
+  // The demo's generator mixes the seed into 32-bit hashes: a larger one would give another's data.
+  seed: wholeNumberOption(0, 0xffff_ffff).default(2023),
   department: z.string().default(DEPARTMENT_CODE),
   verbose: z.boolean().default(false),
   once: z.boolean().default(false),
