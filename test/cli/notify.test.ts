@@ -182,3 +182,27 @@ describe('dondoc notify exit codes', () => {
     expect((await runCli(['notify', '--help'])).code).toBe(0);
   });
 });
+
+describe('dondoc notify --department', () => {
+  const at = () => ['--json', '--as-of', '2023-06-12T08:00:00+07:00', '--dispatches', catalogDir];
+
+  it.each(['NOPE', 'THCS01'])('is wrong usage (2) for %s, not a department of the units, naming the ones there', async (code) => {
+    const r = await notify('--dry-run', units, students, ...at(), '--department', code);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`--department ${code}: không phải Sở trong danh sách đơn vị / not a department among the units`);
+    expect(r.stderr).toContain('the departments there: SGD');
+    expect(r.stdout).toBe('');
+  });
+
+  it('is wrong usage (2) when the files list no unit at all, and says so', async () => {
+    const r = await notify('--dry-run', students, ...at(), '--department', 'SGD');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('there is none');
+  });
+
+  it("names the units' department as --department would find it", async () => {
+    const r = await notify('--dry-run', units, students, ...at(), '--department', 'SGD');
+    expect(r.code).toBe(0);
+    expect(Output.parse(JSON.parse(r.stdout)).messages.map((m) => m.unit)).toEqual(['SGD', 'SGD']);
+  });
+});

@@ -37,7 +37,7 @@ export async function notifyCommand(ctx: CliContext, files: string[], raw: Recor
     progress: ctx.progress,
     stderr: ctx.stderr,
   });
-  const department = given ?? departmentOf(registry);
+  const department = given === undefined ? departmentOf(registry) : knownDepartment(given, registry);
   const results = evaluate(catalog, { registry, states, asOf: opts.asOf });
   const plan = planNotifications({
     catalog,
@@ -59,6 +59,26 @@ function departmentOf(registry: ReadonlyMap<string, UnitRecord>): string {
   if (departments.length === 1 && only) return only.unitCode;
   const found = departments.length === 0 ? 'không có Sở trong danh sách đơn vị / no department among the units' : `có ${departments.length} Sở / ${departments.length} departments`;
   throw new UsageError(`Không xác định được Sở (${found}): dùng --department <mã đơn vị> / use --department <unit code>`);
+}
+
+/**
+ * The codes that may name the department: the registry's `department` units or, when the
+ * units file lists none, the supervisors its units name without listing them (the
+ * department's own row left out of the export).
+ */
+function departmentCodes(registry: ReadonlyMap<string, UnitRecord>): string[] {
+  const units = [...registry.values()];
+  const listed = units.filter((u) => u.unitKind === 'department').map((u) => u.unitCode);
+  if (listed.length > 0) return listed;
+  return [...new Set(units.flatMap((u) => (u.parentCode !== undefined && !registry.has(u.parentCode) ? [u.parentCode] : [])))];
+}
+
+/** Any other code would only turn every message to the department into a "not in the registry" finding. */
+function knownDepartment(given: string, registry: ReadonlyMap<string, UnitRecord>): string {
+  const codes = departmentCodes(registry);
+  if (codes.includes(given)) return given;
+  const there = codes.length === 0 ? 'không có Sở nào / there is none' : `Sở có trong danh sách / the departments there: ${codes.join(', ')}`;
+  throw new UsageError(`--department ${given}: không phải Sở trong danh sách đơn vị / not a department among the units (${there})`);
 }
 
 function messageJson(m: NotifyMessage) {
