@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import { parseInstant } from '../core/time.ts';
 import { ENTITY_KINDS, type EntityKind } from '../core/snapshot/entities.ts';
-import { UsageError } from './usage-error.ts';
+import { invalidOptions, UsageError } from './usage-error.ts';
+
+/** A path option: an empty one (an unset shell variable) would quietly mean the working folder, or read as no file at all. */
+export const PathOption = z.string().min(1, 'đường dẫn trống / the path is empty');
 
 const CommonOptions = z.object({
   asOf: z.string().optional(),
-  dispatches: z.string().optional(),
+  dispatches: PathOption.optional(),
   entity: z.enum(ENTITY_KINDS).optional(),
   json: z.boolean().optional(),
 });
@@ -20,10 +23,7 @@ export interface ResolvedOptions {
 /** Validates the options every evaluating command shares; a bad value is wrong usage (exit 2). */
 export function resolveCommonOptions(raw: unknown, now: () => number = Date.now): ResolvedOptions {
   const parsed = CommonOptions.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new UsageError(`Tùy chọn không hợp lệ / invalid option: --${String(issue?.path[0] ?? '?')}: ${issue?.message ?? ''}`);
-  }
+  if (!parsed.success) throw invalidOptions(parsed.error);
   const { asOf, dispatches, entity, json } = parsed.data;
   let at: number;
   try {

@@ -1,8 +1,10 @@
 import { catalogToJson } from '../../core/catalog/load.ts';
+import { resolveCommonOptions } from '../common-options.ts';
 import type { CliContext } from '../context.ts';
 
 export async function dispatchesCommand(ctx: CliContext, opts: { json?: boolean; dispatches?: string }): Promise<void> {
-  const catalog = await ctx.loadCatalog(opts.dispatches);
+  const { dispatchesDir } = resolveCommonOptions({ dispatches: opts.dispatches }, ctx.now);
+  const catalog = await ctx.loadCatalog(dispatchesDir);
   const json = catalogToJson(catalog);
   if (opts.json) {
     ctx.stdout.write(`${JSON.stringify(json, null, 2)}\n`);

@@ -7,7 +7,7 @@ import { formatVn } from '../../core/time.ts';
 import { resolveCommonOptions } from '../common-options.ts';
 import type { CliContext } from '../context.ts';
 import { loadInputs } from '../load-inputs.ts';
-import { UsageError } from '../usage-error.ts';
+import { invalidOptions, UsageError } from '../usage-error.ts';
 
 const NotifyOptions = z.object({
   dryRun: z.boolean().optional(),
@@ -23,7 +23,7 @@ const NotifyOptions = z.object({
  */
 export async function notifyCommand(ctx: CliContext, files: string[], raw: Record<string, unknown>): Promise<void> {
   const parsed = NotifyOptions.safeParse(raw);
-  if (!parsed.success) throw new UsageError(`Tùy chọn không hợp lệ / invalid option: ${parsed.error.issues[0]?.message ?? ''}`);
+  if (!parsed.success) throw invalidOptions(parsed.error);
   const { dryRun, department: given, includeMissed } = parsed.data;
   if (!dryRun) {
     throw new UsageError(

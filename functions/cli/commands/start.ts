@@ -5,9 +5,10 @@ import { SEED_004_AS_OF } from '../../demo/seed004.ts';
 import type { DondocError } from '../../core/errors.ts';
 import { runLocal } from '../../local/run-local.ts';
 import { LocalStateError } from '../../local/services/local-state-error.ts';
+import { PathOption } from '../common-options.ts';
 import type { CliContext } from '../context.ts';
 import { positiveDecimalOption, wholeNumberOption } from '../number-options.ts';
-import { BadInputError, UsageError } from '../usage-error.ts';
+import { BadInputError, invalidOptions, UsageError } from '../usage-error.ts';
 
 /** The day played after the demo is first loaded: the Monday after seed 004's notice, so the digest goes too. */
 export const DEFAULT_DEMO_RUN = '2023-06-26T08:00:00+07:00';
@@ -15,7 +16,7 @@ export const DEFAULT_DEMO_RUN = '2023-06-26T08:00:00+07:00';
 export const DEMO_TREND_RUNS = ['2023-06-19T08:00:00+07:00'];
 
 const StartOptions = z.object({
-  dataDir: z.string().default('.dondoc'),
+  dataDir: PathOption.default('.dondoc'),
   port: wholeNumberOption(0, 65_535).default(8080),
   asOf: z.string().optional(),
   demo: z.boolean().default(true),
@@ -30,7 +31,7 @@ const StartOptions = z.object({
 /** `dondoc start`: runs until Ctrl-C (or, with --once, until the start-up work is done). */
 export async function startCommand(ctx: CliContext, raw: unknown): Promise<void> {
   const parsed = StartOptions.safeParse(raw);
-  if (!parsed.success) throw new UsageError(`Tùy chọn không hợp lệ / invalid option: ${parsed.error.issues.map((i) => `--${String(i.path[0])}: ${i.message}`).join('; ')}`);
+  if (!parsed.success) throw invalidOptions(parsed.error);
   const opts = parsed.data;
   const print = (line: string) => ctx.stderr.write(`${line}\n`);
   /* Ctrl-C stops the services cleanly at any point, the demo's load included. */
