@@ -8,6 +8,8 @@ export type DondocErrorCode =
   | 'INVALID_ARGUMENT'
   /** a service of the local stack (dynalite, s3rver, aws-ses-v2-local) misbehaved */
   | 'LOCAL_SERVICE'
+  /** an AWS service refused a request or could not be reached (S3, for `dondoc upload --bucket`) */
+  | 'AWS_SERVICE'
   /** the person stopped a long command (Ctrl-C) before it finished */
   | 'INTERRUPTED'
   /** the caller's identity (dashboard token claims) is missing or unusable */
