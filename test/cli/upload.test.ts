@@ -1,11 +1,11 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { NoSuchBucket, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { refusingEndpoint } from './refusing-endpoint.ts';
 import { runCli } from './run-cli.ts';
 import { runMain } from './run-main.ts';
 
@@ -19,15 +19,6 @@ const STUDENTS = fileURLToPath(new URL('../fixtures/snapshots/students-sample.cs
 const AS_OF = ['--as-of', '2023-06-23T11:30:00+07:00'];
 const KEY = 'snapshots/students/2023-06-23/students-sample.csv';
 const NO_STACK = /^\s+at /m;
-
-/** An address where nothing listens: a port the system just gave out, closed again. */
-async function refusingEndpoint(): Promise<string> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return `http://127.0.0.1:${port}`;
-}
 
 let work: string;
 beforeAll(async () => {

@@ -21,11 +21,25 @@ export async function writeStackFile(dataDir: string, stack: StackFile): Promise
 }
 
 export async function readStackFile(dataDir: string): Promise<StackFile> {
+  const path = join(dataDir, NAME);
   let text: string;
   try {
-    text = await readFile(join(dataDir, NAME), 'utf8');
+    text = await readFile(path, 'utf8');
   } catch {
     throw new DondocError('LOCAL_SERVICE', `Chưa chạy "npm start" trong ${dataDir} / no local stack is running (start it with npm start)`);
   }
-  return StackFile.parse(JSON.parse(text) as unknown);
+  // Cut short or edited by hand: the stack it told of is not one to talk to.
+  const stack = StackFile.safeParse(parseJson(text));
+  if (!stack.success) {
+    throw new DondocError('LOCAL_SERVICE', `${path} không phải tệp do "npm start" ghi / is not what "npm start" writes: chạy lại npm start / start it again`);
+  }
+  return stack.data;
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
 }
