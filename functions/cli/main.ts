@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { DondocError } from '../core/errors.ts';
 import { ENTITY_KINDS } from '../core/snapshot/entities.ts';
 import { processContext, type CliContext } from './context.ts';
+import { systemFailure } from './system-error.ts';
 import { BadInputError, UsageError } from './usage-error.ts';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -127,6 +128,13 @@ function exitCodeFor(err: unknown, ctx: CliContext): number {
   if (err instanceof DondocError) {
     ctx.stderr.write(`dondoc: [${err.code}] ${err.message}\n`);
     return exitCodeOf(err);
+  }
+  /* A file or a connection the system refused that no command foresaw (a catalog file not ours to read): the person's to fix, so said, not traced. */
+  const failure = systemFailure(err);
+  if (failure !== undefined) {
+    const where = failure.path === undefined ? 'Lỗi hệ thống / system error' : `Không truy cập được / cannot access ${failure.path}`;
+    ctx.stderr.write(`dondoc: [${failure.code}] ${where}: ${failure.reason}\n`);
+    return 1;
   }
   throw err;
 }
