@@ -24,7 +24,7 @@ const start = (run: (args: string[]) => Promise<CliRun>, option: string, value: 
   return { dataDir, run: run(['start', option, value, '--once', '--no-demo', '--data-dir', join(work, dataDir)]) };
 };
 
-describe('dondoc start with a number that is not one', () => {
+describe('dondoc start with a number that is not one, or no department', () => {
   it.each([
     ['--port', '  '],
     ['--port', '1e3'],
@@ -44,6 +44,14 @@ describe('dondoc start with a number that is not one', () => {
     const { code, stderr } = await run;
     expect(code).toBe(2);
     expect(stderr).toContain(`${option}: "${value}"`);
+    expect(await readdir(work)).not.toContain(dataDir);
+  });
+
+  it('is wrong usage (2) given an empty --department', async () => {
+    const { dataDir, run } = start(runMain, '--department', ' ');
+    const { code, stderr } = await run;
+    expect(code).toBe(2);
+    expect(stderr).toContain('--department: mã đơn vị trống / the unit code is empty');
     expect(await readdir(work)).not.toContain(dataDir);
   });
 

@@ -23,7 +23,7 @@ const StartOptions = z.object({
   scale: positiveDecimalOption(4).default(1),
   // The demo's generator mixes the seed into 32-bit hashes: a larger one would give another's data.
   seed: wholeNumberOption(0, 0xffff_ffff).default(2023),
-  department: z.string().default(DEPARTMENT_CODE),
+  department: z.string().trim().min(1, 'mã đơn vị trống / the unit code is empty').default(DEPARTMENT_CODE),
   verbose: z.boolean().default(false),
   once: z.boolean().default(false),
 });
