@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DondocError } from '../core/errors.ts';
 import { parseInstant } from '../core/time.ts';
 import { ENTITY_KINDS, type EntityKind } from '../core/snapshot/entities.ts';
 import { invalidOptions, UsageError } from './usage-error.ts';
@@ -28,8 +29,10 @@ export function resolveCommonOptions(raw: unknown, now: () => number = Date.now)
   let at: number;
   try {
     at = asOf === undefined ? now() : parseInstant(asOf);
-  } catch {
-    throw new UsageError(`--as-of "${asOf}" không phải thời điểm ISO 8601 / is not an ISO 8601 instant (vd. 2023-06-23T11:30:00+07:00)`);
+  } catch (err) {
+    // parseInstant says which: not ISO 8601, a day or offset that does not exist, or a year past 9999 in Vietnam.
+    if (!(err instanceof DondocError) || err.code !== 'INVALID_INSTANT') throw err;
+    throw new UsageError(`--as-of: ${err.message} (vd. / e.g. 2023-06-23T11:30:00+07:00)`);
   }
   return { asOf: at, dispatchesDir: dispatches, entity, json: json ?? false };
 }

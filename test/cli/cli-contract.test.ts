@@ -101,6 +101,15 @@ describe.concurrent('dondoc dispatches --json', () => {
 describe.concurrent('dondoc check --json', () => {
   const check = (asOf: string) => runCli(['check', UNITS, STUDENTS, '--as-of', asOf, '--json']);
 
+  it('refuses an --as-of that names no instant as wrong usage, saying why', async () => {
+    const past = await check('9999-12-31T23:59:59-12:00');
+    expect(past.code).toBe(2);
+    expect(past.stderr).toContain('outside years 0000–9999');
+    const noDay = await check('2023-02-30');
+    expect(noDay.code).toBe(2);
+    expect(noDay.stderr).toContain('no such day: 2023-02-30');
+  });
+
   it('gives every unit × requirement a contract status, with rate = failing / total × 100', async () => {
     const run = await check(AS_OF);
     expect(run.code).toBe(0);

@@ -9,13 +9,13 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs the real `dondoc` executable in a child process, as the contract's acceptance tests do; as another user given `uid` and `gid`. */
-export function runCli(args: readonly string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; uid?: number; gid?: number } = {}): Promise<CliRun> {
+/** Runs the real `dondoc` executable in a child process, as the contract's acceptance tests do. */
+export function runCli(args: readonly string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     execFile(
       process.execPath,
       [BIN, ...args],
-      { cwd: opts.cwd, env: { ...process.env, ...opts.env }, uid: opts.uid, gid: opts.gid, maxBuffer: 64 * 1024 * 1024 },
+      { cwd: opts.cwd, env: { ...process.env, ...opts.env }, maxBuffer: 64 * 1024 * 1024 },
       (err, stdout, stderr) => {
         if (err !== null && typeof err.code !== 'number') return reject(err);
         resolve({ code: err === null ? 0 : Number(err.code), stdout, stderr });

@@ -1,35 +1,30 @@
-import { chmod, copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from './run-cli.ts';
+import { tmpdir } from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { systemFailure } from '../../functions/cli/system-error.ts';
 
-/* A file the system will not let the CLI read, where no command expected one, is still bad input (1) said in a line, never a stack trace. */
+/* A failure the system reports, where no command expected one, is told by its code and syscall: main.ts then says it in a line (exit 1). */
 
-const SHIPPED = fileURLToPath(new URL('../../dispatches/', import.meta.url));
-/* root reads a file whatever its mode: the CLI then runs as nobody. */
-const AS_SOMEONE_ELSE = process.getuid?.() === 0 ? { uid: 65_534, gid: 65_534, env: { HOME: tmpdir() } } : {};
+async function failureOf(read: Promise<unknown>): Promise<unknown> {
+  try {
+    await read;
+  } catch (err) {
+    return err;
+  }
+  throw new Error('the read succeeded');
+}
 
-let work: string;
-beforeAll(async () => {
-  work = await mkdtemp(join(tmpdir(), 'dondoc-system-errors-'));
-  await chmod(work, 0o755);
-});
-afterAll(async () => {
-  await rm(work, { recursive: true, force: true });
-});
+describe('systemFailure', () => {
+  it("reads the system's code, its meaning and the path from a failed file operation", async () => {
+    const path = join(tmpdir(), 'dondoc-khong-co', 'b.yaml');
+    expect(systemFailure(await failureOf(readFile(path)))).toEqual({ code: 'ENOENT', reason: 'no such file or directory', path });
+    expect(systemFailure(await failureOf(readFile(tmpdir())))).toMatchObject({ code: 'EISDIR', reason: 'illegal operation on a directory' });
+  });
 
-describe('dondoc and a file it may not read', () => {
-  it('is bad input (1) when a catalog file cannot be read, naming the file', async () => {
-    const catalog = join(work, 'dispatches');
-    await mkdir(catalog, { mode: 0o755 });
-    await copyFile(join(SHIPPED, '001-hp-2023-quy-trinh-ra-soat.yaml'), join(catalog, 'a.yaml'));
-    await writeFile(join(catalog, 'b.yaml'), 'id: khong-doc-duoc\n', { mode: 0o000 });
-    await chmod(join(catalog, 'a.yaml'), 0o644);
-    const run = await runCli(['dispatches', '--dispatches', catalog], AS_SOMEONE_ELSE);
-    expect(run.code).toBe(1);
-    expect(run.stderr).toContain(join(catalog, 'b.yaml'));
-    expect(run.stderr).not.toMatch(/^\s+at /m);
+  it('is undefined for an error the system did not report, whatever its message says', () => {
+    expect(systemFailure(new Error('EACCES: permission denied, open x'))).toBeUndefined();
+    expect(systemFailure(Object.assign(new Error('x'), { code: 'EACCES' }))).toBeUndefined();
+    expect(systemFailure('EACCES')).toBeUndefined();
   });
 });
