@@ -60,7 +60,7 @@ describe('the CLI bundle', () => {
     expect(await entryAndAnswer(unwritable)).toEqual({ url: `file://${where.entry}`, answer: `first ${where.sources}/` });
   });
 
-  it('carries date-fns in its chunks and leaves the other packages to node_modules', async () => {
+  it('carries @date-fns/tz in its chunks and leaves the other packages to node_modules', async () => {
     const dir = dirname(fileURLToPath(await cliEntry()));
     const chunks = await Promise.all((await readdir(dir)).filter((name) => name.endsWith('.js')).map((name) => readFile(join(dir, name), 'utf8')));
     const packages = new Set(chunks.flatMap((text) => [...text.matchAll(/from "([^".][^"]*)"/g)].map((m) => m[1])));
