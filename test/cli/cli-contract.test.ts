@@ -101,6 +101,15 @@ describe.concurrent('dondoc dispatches --json', () => {
 describe.concurrent('dondoc check --json', () => {
   const check = (asOf: string) => runCli(['check', UNITS, STUDENTS, '--as-of', asOf, '--json']);
 
+  it('refuses a --unit or --requirement that is not there as wrong usage, rather than printing nothing', async () => {
+    const unit = await runCli(['check', UNITS, STUDENTS, '--as-of', AS_OF, '--json', '--unit', 'THPT001', '--unit', 'THPT01']);
+    expect(unit.code).toBe(2);
+    expect(unit.stderr).toContain('--unit THPT01: không có trong các tệp đã cho / not in the files given');
+    const requirement = await runCli(['check', UNITS, STUDENTS, '--as-of', AS_OF, '--json', '--requirement', 'hoc-sinh-dong-bo-dan-cu']);
+    expect(requirement.code).toBe(2);
+    expect(requirement.stderr).toContain('not in the catalog');
+  });
+
   it('refuses an --as-of that names no instant as wrong usage, saying why', async () => {
     const past = await check('9999-12-31T23:59:59-12:00');
     expect(past.code).toBe(2);

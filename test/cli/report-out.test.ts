@@ -48,3 +48,13 @@ describe.concurrent('dondoc report identity --out without --format xlsx', () => 
     await expect(readdir(work)).resolves.not.toContain(`never-${format.join('')}.xlsx`);
   });
 });
+
+describe.concurrent('dondoc report identity --json with --format', () => {
+  it.each(['xlsx', 'table'])('is wrong usage (2) with --format %s, which --json would silently override', async (format) => {
+    const out = join(work, `both-${format}.xlsx`);
+    const run = await runCli(['report', 'identity', ...INPUTS, '--json', '--format', format, ...(format === 'xlsx' ? ['--out', out] : [])]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`choose one of --json and --format ${format}`);
+    expect(run.stdout).toBe('');
+  });
+});

@@ -16,6 +16,10 @@ interface ReportOptions {
 }
 
 export async function reportIdentityCommand(ctx: CliContext, files: string[], raw: ReportOptions): Promise<void> {
+  // Both given, one would be silently dropped: --json --format xlsx --out F wrote no file.
+  if (raw.json && raw.format !== undefined && raw.format !== 'json') {
+    throw new UsageError(`--json và --format ${raw.format}: chọn một / choose one of --json and --format ${raw.format}`);
+  }
   const format = raw.json ? 'json' : (raw.format ?? 'table');
   if (!['json', 'table', 'xlsx'].includes(format)) throw new UsageError(`--format phải là json, table hoặc xlsx / must be json, table or xlsx: "${format}"`);
   if (format === 'xlsx' && !raw.out) throw new UsageError('--format xlsx cần --out <tệp.xlsx> / needs --out <file.xlsx>');
