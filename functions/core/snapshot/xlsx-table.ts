@@ -1,4 +1,5 @@
 import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -119,11 +120,31 @@ function noSheet(): DondocError {
   return new DondocError('INVALID_SNAPSHOT', 'Không tìm thấy trang tính dữ liệu / no worksheet with data');
 }
 
+/** The signature of an OLE compound file: what Excel writes for a workbook it encrypts with a password, and for .xls. */
+const COMPOUND_FILE_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+
+async function isCompoundFile(path: string): Promise<boolean> {
+  const file = await open(path, 'r');
+  try {
+    const head = Buffer.alloc(COMPOUND_FILE_SIGNATURE.length);
+    const { bytesRead } = await file.read(head, 0, head.length, 0);
+    return bytesRead === head.length && head.equals(COMPOUND_FILE_SIGNATURE);
+  } finally {
+    await file.close();
+  }
+}
+
 /* unzipper's own words for a file that is no zip ("FILE_ENDED", a signature in hex) tell an officer nothing. */
 async function openZip(path: string): Promise<CentralDirectory> {
   try {
     return await unzipper.Open.file(path);
   } catch {
+    if (await isCompoundFile(path)) {
+      throw new DondocError(
+        'INVALID_SNAPSHOT',
+        'Bảng tính được đặt mật khẩu, hoặc là tệp .xls cũ mang đuôi .xlsx; hãy bỏ mật khẩu (Tệp > Thông tin > Bảo vệ sổ làm việc) rồi lưu lại dưới dạng .xlsx / the workbook is password-protected, or an old .xls file named .xlsx; remove the password (File > Info > Protect Workbook) and save it again as .xlsx',
+      );
+    }
     throw new DondocError(
       'INVALID_SNAPSHOT',
       'Tệp không phải bảng tính Excel .xlsx (không mở được như tệp nén zip); hãy lưu lại từ Excel dưới dạng .xlsx hoặc xuất CSV / not an Excel .xlsx workbook (it does not open as a zip archive); save it again from Excel as .xlsx, or export CSV',

@@ -76,6 +76,19 @@ describe('reading a workbook', () => {
   });
 });
 
+describe('a file that is no zip', () => {
+  it('says a password-protected workbook (an OLE compound file, as .xls is) is one, and how to open it up', async () => {
+    const compound = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(4096)]);
+    await expect(readAll(bufferInput('upload.xlsx', compound), 'students')).rejects.toMatchObject({
+      code: 'INVALID_SNAPSHOT',
+      message: expect.stringContaining('the workbook is password-protected, or an old .xls file'),
+    });
+    await expect(readAll(bufferInput('upload.xlsx', Buffer.alloc(4096)), 'students')).rejects.toMatchObject({
+      message: expect.stringContaining('it does not open as a zip archive'),
+    });
+  });
+});
+
 describe('cells that show an Excel error', () => {
   it('refuses an error value or a formula without a value, naming it, where #N/A passed for a unit code', async () => {
     const wb = new ExcelJS.Workbook();
