@@ -1,5 +1,8 @@
+import { DondocError } from '../errors.ts';
 import { textOfBinary } from './binary-text.ts';
 import { CsvTokenizer, detectDelimiter, type CsvSink } from './csv-tokenizer.ts';
+import { messages } from './issue-messages.ts';
+import { MAX_RECORD_CHARS, RecordTooLong } from './record-limit.ts';
 import type { ReplacementWatch, TextPiece } from './text-decoder.ts';
 import { tableWithHeaderRow, type RawRow, type Table } from './table.ts';
 
@@ -24,6 +27,7 @@ class CsvRows implements CsvSink {
   private readonly tokenizer: CsvTokenizer;
   private rows: RawRow[] = [];
   private row = 0;
+  private stopped = false;
 
   constructor(
     private readonly delimiter: string,
@@ -34,13 +38,28 @@ class CsvRows implements CsvSink {
 
   /** The rows of the records the text completes. */
   read(text: string): RawRow[] {
-    this.tokenizer.push(text, this);
-    return this.take();
+    return this.tokenized(() => this.tokenizer.push(text, this));
   }
 
   /** The last row, when the file does not end with a line break. */
   end(): RawRow[] {
-    this.tokenizer.end(this);
+    return this.tokenized(() => this.tokenizer.end(this));
+  }
+
+  /**
+   * A record past the bound is its row's error, and the last row read: with a quote that never
+   * closes, no later record can be told apart. The rest of the text is passed over unread.
+   */
+  private tokenized(tokenize: () => void): RawRow[] {
+    if (this.stopped) return [];
+    try {
+      tokenize();
+    } catch (error) {
+      if (!(error instanceof RecordTooLong)) throw error;
+      this.stopped = true;
+      const message = error.quoted ? messages.unclosedQuote() : messages.recordTooLong(true);
+      this.rows.push({ row: ++this.row, cells: [], defect: { code: 'malformed_row', ...message } });
+    }
     return this.take();
   }
 
@@ -69,7 +88,10 @@ async function* csvRows(text: AsyncIterable<TextPiece>, form: TextForm): AsyncGe
     if (rows === undefined) {
       head += input;
       const line = headerLine(form.binary ? textOfBinary(head) : head);
-      if (line === undefined) continue;
+      if (line === undefined) {
+        if (head.length > MAX_RECORD_CHARS) throw new DondocError('INVALID_SNAPSHOT', 'Không có dòng tiêu đề trong 1 MB đầu của tệp / no header line within the first 1 MB of the file');
+        continue;
+      }
       rows = new CsvRows(detectDelimiter(line), form);
       input = head;
     }

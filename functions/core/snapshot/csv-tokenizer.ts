@@ -1,3 +1,5 @@
+import { MAX_RECORD_CHARS, RecordTooLong } from './record-limit.ts';
+
 const NEWLINE = 10;
 const CARRIAGE_RETURN = 13;
 const QUOTE = 34;
@@ -42,15 +44,18 @@ export interface CsvSink {
  * nor sliced; a line with one goes through a state machine that can stop at a chunk's end
  * and resume.
  * It is lenient where Excel is: a quote inside an unquoted field is a literal, text after
- * a closing quote is kept, an unclosed quote runs to the end of the file (and the row then
- * shows up with the wrong number of cells). A blank line is a record of one empty cell,
- * so callers can number rows as a spreadsheet does. Line ends are LF or CRLF.
+ * a closing quote is kept. A blank line is a record of one empty cell, so callers can number
+ * rows as a spreadsheet does. Line ends are LF or CRLF. A record past MAX_RECORD_CHARS (an
+ * unclosed quote, which Excel runs to the end of the file, or a file without line breaks)
+ * throws RecordTooLong, so that memory stays bounded.
  */
 export class CsvTokenizer {
   private readonly delimiterCode: number;
   private state: State = AT_RECORD_START;
   private cells: string[] = [];
   private field = '';
+  /** characters of the record being read by the state machine, cells and field so far */
+  private recordChars = 0;
   /** an incomplete line held back at a record boundary */
   private carry = '';
 
@@ -67,6 +72,7 @@ export class CsvTokenizer {
     const newline = chunk.indexOf('\n');
     if (newline === -1) {
       this.carry += chunk;
+      if (this.carry.length > MAX_RECORD_CHARS) throw new RecordTooLong(false);
       return;
     }
     const first = this.carry + chunk.slice(0, newline + 1);
@@ -124,7 +130,14 @@ export class CsvTokenizer {
     out.cells(this.cells);
     this.cells = [];
     this.field = '';
+    this.recordChars = 0;
     this.state = AT_RECORD_START;
+  }
+
+  /** Counts what a field took in; past the bound, the record is refused rather than held. */
+  private took(chars: number, state: State): void {
+    this.recordChars += chars;
+    if (this.recordChars > MAX_RECORD_CHARS) throw new RecordTooLong(state === QUOTED);
   }
 
   /** Reads one record from `pos`; returns where the next record starts, or -1 when the text ran out first. */
@@ -150,6 +163,7 @@ export class CsvTokenizer {
           j += 1;
         }
         field += text.slice(i, j);
+        this.took(j - i, state);
         i = j;
         if (j === length) break;
         if (text.charCodeAt(j) === delimiter) {
@@ -166,9 +180,11 @@ export class CsvTokenizer {
         const close = text.indexOf('"', i);
         if (close === -1) {
           field += text.slice(i);
+          this.took(length - i, state);
           i = length;
         } else {
           field += text.slice(i, close);
+          this.took(close - i, state);
           state = AFTER_QUOTE;
           i = close + 1;
         }

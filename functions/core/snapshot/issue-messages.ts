@@ -86,6 +86,16 @@ export const messages = {
       `Ô có lỗi Excel ${shown}: công thức không cho ra giá trị; sửa công thức hoặc nhập giá trị`,
       `The cell holds the Excel error ${shown}: its formula gave no value; fix the formula or type the value`,
     ),
+  unclosedQuote: () =>
+    msg(
+      'Ô mở bằng dấu nháy kép (") không được đóng trong 1 MB: có thể là một dấu " thừa; phần còn lại của tệp không được đọc',
+      'A cell opened with a double quote (") does not close within 1 MB: likely a stray "; the rest of the file was not read',
+    ),
+  recordTooLong: (restUnread: boolean) =>
+    msg(
+      `Dòng dài hơn 1 MB mà không xuống dòng${restUnread ? '; phần còn lại của tệp không được đọc' : ''}`,
+      `The row runs past 1 MB without a line break${restUnread ? '; the rest of the file was not read' : ''}`,
+    ),
   emptyFile: () => msg('Tệp không có dòng dữ liệu nào', 'The file has no data rows'),
   unreadableFile: (reason: string) => msg(`Tệp bị hỏng hoặc không đọc hết được (${reason})`, `The file is corrupt or could not be read to the end (${reason})`),
 } as const;

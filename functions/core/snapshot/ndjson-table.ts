@@ -1,5 +1,6 @@
 import type { Cell } from './cell.ts';
 import { messages } from './issue-messages.ts';
+import { MAX_RECORD_CHARS } from './record-limit.ts';
 import { noHeader, type RawRow, type Table } from './table.ts';
 
 /** JSON values as cells: null is absent, a list (e.g. of levels) is written as the contract's `a; b`. */
@@ -56,13 +57,26 @@ async function* ndjsonRows(text: AsyncIterable<string>, columns: KeyColumns): As
     }
     return rows;
   };
+  // A line past the bound is its row's error, and what is left of it is passed over to the next line break.
+  let skipping = false;
   for await (const chunk of text) {
-    const lines = (carry + chunk).split('\n');
+    let from = 0;
+    if (skipping) {
+      from = chunk.indexOf('\n') + 1;
+      if (from === 0) continue;
+      skipping = false;
+    }
+    const lines = (carry + chunk.slice(from)).split('\n');
     carry = lines.pop() ?? '';
     const rows = parseLines(lines);
+    if (carry.length > MAX_RECORD_CHARS) {
+      carry = '';
+      skipping = true;
+      rows.push({ row: ++row, cells: [], defect: { code: 'malformed_row', ...messages.recordTooLong(false) } });
+    }
     if (rows.length > 0) yield rows;
   }
-  const rows = parseLines([carry]);
+  const rows = skipping ? [] : parseLines([carry]);
   if (rows.length > 0) yield rows;
 }
 

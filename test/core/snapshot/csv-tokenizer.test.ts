@@ -2,6 +2,7 @@ import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { detectDelimiter } from '../../../functions/core/snapshot/csv-tokenizer.ts';
+import { MAX_RECORD_CHARS } from '../../../functions/core/snapshot/record-limit.ts';
 import { cutAt, tokenize } from './helpers.ts';
 
 describe('CsvTokenizer', () => {
@@ -22,6 +23,18 @@ describe('CsvTokenizer', () => {
       ['HS3', 'nói "xin chào"'],
       ['HS4', ''],
     ]);
+  });
+
+  it('refuses a record past the bound rather than hold it: a quote that never closes, a line that never breaks', () => {
+    // Lines of a quoted cell, as the rest of a file read into one cell would be.
+    const piece = `${'x'.repeat(1023)}\n`.repeat(64);
+    const pieces = (n: number) => Array.from({ length: n }, () => piece);
+    const within = MAX_RECORD_CHARS / piece.length - 1;
+    expect(tokenize(['a,"\n', ...pieces(within), '"\n'])[0]?.[1]).toHaveLength(within * piece.length + 1);
+    expect(() => tokenize(['a,"\n', ...pieces(within + 2), '"\n'])).toThrow(expect.objectContaining({ code: 'RECORD_TOO_LONG', quoted: true }));
+    const unbroken = Array.from({ length: within + 2 }, () => 'x'.repeat(piece.length));
+    expect(() => tokenize(['a,b\n', ...unbroken])).toThrow(expect.objectContaining({ code: 'RECORD_TOO_LONG', quoted: false }));
+    expect(() => tokenize(['a,"b",', ...unbroken, '\n'])).toThrow(expect.objectContaining({ code: 'RECORD_TOO_LONG', quoted: false }));
   });
 
   it('is lenient where Excel is: quotes inside an unquoted field are literal', () => {

@@ -137,6 +137,23 @@ describe('bad structure', () => {
     expect(located(empty.report)).toEqual([{ severity: 'warning', code: 'empty_file' }]);
   });
 
+  it('reports a quote that never closes at its row, within a bounded record, instead of reading the rest of the file into one cell', async () => {
+    const rows = Array.from({ length: 40_000 }, (_, i) => `T1,S${i},Lớp 10A${i % 9},verified`);
+    rows[2] = 'T1,S2,"Lớp 10A2,verified';
+    const { records, report } = await readText('students.csv', `unit_code,student_code,class_name,id_verification\n${rows.join('\n')}\n`);
+    expect(records.map((r) => ('studentCode' in r ? r.studentCode : ''))).toEqual(['S0', 'S1']);
+    expect(located(report)).toEqual([{ severity: 'error', code: 'malformed_row', row: 4 }]);
+    expect(report.issues[0]?.messageEn).toContain('does not close within 1 MB');
+  });
+
+  it('reports an NDJSON line past the bound at its row and reads on from the next line', async () => {
+    const line = (code: string) => JSON.stringify({ unit_code: 'T1', student_code: code, id_verification: 'verified' });
+    const text = [line('S1'), JSON.stringify({ unit_code: 'T1', note: 'x'.repeat(2 * 1024 * 1024) }), line('S3')].join('\n');
+    const { records, report } = await readText('students.ndjson', `${text}\n`);
+    expect(records.map((r) => ('studentCode' in r ? r.studentCode : ''))).toEqual(['S1', 'S3']);
+    expect(located(report)).toEqual([{ severity: 'error', code: 'malformed_row', row: 2 }]);
+  });
+
   it('warns on a header without rows', async () => {
     const { report } = await readText('students.csv', `${STUDENT_HEADER}\r\n`);
     expect(report).toMatchObject({ ok: true, rows: 0, warnings: 1 });
