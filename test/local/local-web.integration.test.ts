@@ -1,3 +1,4 @@
+import { get } from 'node:http';
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -119,6 +120,19 @@ describe('the dashboard as a single-page app', () => {
     expect(await page.text()).toContain('<title>dondoc</title>');
     expect((await fetch(`${web.url}/assets/missing-0000.js`)).status).toBe(404);
     expect(await (await fetch(`${web.url}/..%2f..%2f..%2f..%2fetc%2fpasswd`)).text()).not.toContain('root:');
+  });
+
+  it('reads // and /\\ as paths and refuses a target that is no path, where they were a 500', async () => {
+    const statusOf = (path: string) =>
+      new Promise<number | undefined>((resolve, reject) => {
+        get(`${web.url}/`, { path }, (res) => {
+          res.resume();
+          resolve(res.statusCode);
+        }).on('error', reject);
+      });
+    expect(await statusOf('//')).toBe(200);
+    expect(await statusOf('/\\')).toBe(200);
+    expect(await statusOf('http://127.0.0.1:1/x')).toBe(400);
   });
 
   it('serves hashed assets compressed, with a long cache', async () => {

@@ -61,8 +61,19 @@ export async function startLocalWeb(port: number, dist = DASHBOARD_DIST): Promis
   };
 }
 
+/**
+ * The request's target as a URL of this site. Read against a base, `//` and `/\` named a host
+ * and failed as an Invalid URL (a 500); put after the origin they are paths. A target that is
+ * no path (an absolute URL, `*`) is not for this server.
+ */
+function targetUrl(target = '/'): URL | undefined {
+  const url = `http://127.0.0.1${target}`;
+  return target.startsWith('/') && URL.canParse(url) ? new URL(url) : undefined;
+}
+
 async function route(deps: LocalWebDeps, site: StaticSite, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+  const url = targetUrl(req.url);
+  if (url === undefined) return send(req, res, 400, TEXT, 'Đường dẫn không hợp lệ / not a path of this site');
   const method = req.method ?? 'GET';
   const scope = sessionScope(req.headers.cookie);
   if (url.pathname === '/api' || url.pathname.startsWith('/api/')) {
