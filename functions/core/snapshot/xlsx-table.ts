@@ -24,7 +24,7 @@ interface StreamedSheet {
 }
 interface PartReader {
   model?: { sheets?: Array<{ name: string; rId: string }> };
-  workbookRels?: Array<{ Id: string; Target: string }>;
+  workbookRels?: Array<{ Id: string; Type: string; Target: string }>;
   properties?: { model?: { date1904?: boolean } };
   _parseRels(entry: Readable): Promise<void>;
   _parseWorkbook(entry: Readable): Promise<void>;
@@ -39,7 +39,10 @@ const ROWS_PER_BATCH = 512;
  * 3 GB into the scratch copy before it was found not to be a workbook.
  */
 const MAX_WORKBOOK_BYTES = 256 * 1024 * 1024;
+/** exceljs names a sheet from its part's number; a part named otherwise is read as sheet 0, its name unused here. */
 const WORKSHEET_PATH = /^xl\/worksheets\/sheet(\d+)\.xml$/;
+/** The relationship type of a workbook's shared strings, wherever the workbook keeps them. */
+const SHARED_STRINGS_TYPE = /\/sharedStrings$/;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
@@ -179,13 +182,14 @@ export async function openXlsxTable(stream: Readable, entity: EntityKind | undef
     if (rels === undefined || book === undefined) throw noSheet();
     await reader._parseRels(partText(rels, 'Relationships'));
     await reader._parseWorkbook(partText(book, 'workbook'));
-    const strings = part('xl/sharedStrings.xml');
+    const stringsTarget = reader.workbookRels?.find((rel) => SHARED_STRINGS_TYPE.test(rel.Type))?.Target;
+    const strings = part(stringsTarget === undefined ? 'xl/sharedStrings.xml' : partPath(stringsTarget));
     if (strings !== undefined) for await (const _event of reader._parseSharedStrings(partText(strings, 'sst'))) void _event;
     const sheets = reader.model?.sheets ?? [];
     const wanted = sheets.find((sheet) => sheet.name === chosenSheet(sheets.map((s) => s.name), entity));
     const target = reader.workbookRels?.find((rel) => rel.Id === wanted?.rId)?.Target;
     const sheetPath = target === undefined ? undefined : partPath(target);
-    const sheetNo = sheetPath === undefined ? undefined : WORKSHEET_PATH.exec(sheetPath)?.[1];
+    const sheetNo = sheetPath === undefined ? undefined : (WORKSHEET_PATH.exec(sheetPath)?.[1] ?? '0');
     const sheetPart = sheetPath === undefined ? undefined : part(sheetPath);
     if (sheetNo === undefined || sheetPart === undefined) throw noSheet();
     const [emitted] = [...reader._parseWorksheet(partText(sheetPart, 'worksheet'), sheetNo)];

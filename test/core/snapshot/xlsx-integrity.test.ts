@@ -76,6 +76,28 @@ describe('reading a workbook', () => {
   });
 });
 
+describe('parts where the relationships place them', () => {
+  it('reads a sheet part not named sheetN.xml and shared strings kept under another name', async () => {
+    const zip = await JSZip.loadAsync(await studentsWorkbook([['T1', 'A', 'Lớp 10A1', 'verified']]));
+    const move = async (from: string, to: string) => {
+      const text = await zip.file(from)?.async('string');
+      if (text === undefined) throw new Error(`no ${from}`);
+      zip.remove(from);
+      zip.file(to, text);
+    };
+    await move('xl/worksheets/sheet1.xml', 'xl/worksheets/hoc-sinh.xml');
+    await move('xl/sharedStrings.xml', 'xl/chuoi.xml');
+    for (const path of ['xl/_rels/workbook.xml.rels', '[Content_Types].xml']) {
+      const text = (await zip.file(path)?.async('string')) ?? '';
+      zip.file(path, text.replace('worksheets/sheet1.xml', 'worksheets/hoc-sinh.xml').replace('sharedStrings.xml', 'chuoi.xml'));
+    }
+    const bytes = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+    const { records, report } = await readAll(bufferInput('upload.xlsx', bytes));
+    expect(report).toMatchObject({ ok: true, rows: 1 });
+    expect(records).toMatchObject([{ unitCode: 'T1', studentCode: 'A', className: 'Lớp 10A1' }]);
+  });
+});
+
 describe('a file that is no zip', () => {
   it('says a password-protected workbook (an OLE compound file, as .xls is) is one, and how to open it up', async () => {
     const compound = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(4096)]);
