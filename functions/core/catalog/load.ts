@@ -91,8 +91,24 @@ function unknownColumnIssues(file: string, located: Located, rule: Rule, at: Pro
     );
 }
 
+const WEEKDAYS = 7;
+
+/** A policy quiet on every weekday would never let a reminder or an escalation out, and say nothing of it. */
+function alwaysQuietIssues(file: string, located: Located, policy: NotificationPolicy | undefined, at: PropertyKey[]): CatalogIssue[] {
+  if (new Set(policy?.quiet_weekdays ?? []).size < WEEKDAYS) return [];
+  return [
+    issueAt(
+      file,
+      located,
+      [...at, 'quiet_weekdays'],
+      'quiet_weekdays gồm cả 7 ngày trong tuần: không nhắc nhở hay báo cáo vượt cấp nào được gửi',
+      'quiet_weekdays names all 7 days of the week: no reminder or escalation would ever be sent',
+    ),
+  ];
+}
+
 function consistencyIssues(file: string, located: Located, input: DispatchInput): CatalogIssue[] {
-  const issues: CatalogIssue[] = [];
+  const issues: CatalogIssue[] = [...alwaysQuietIssues(file, located, input.policy, ['policy'])];
   const seen = new Map<string, number>();
   input.requirements.forEach((req, i) => {
     const first = seen.get(req.id);
@@ -103,6 +119,7 @@ function consistencyIssues(file: string, located: Located, input: DispatchInput)
       );
     }
     issues.push(...unknownColumnIssues(file, located, req.rule, ['requirements', i, 'rule']));
+    issues.push(...alwaysQuietIssues(file, located, req.policy, ['requirements', i, 'policy']));
     if (req.rule.kind === 'update_window' && req.rule.warn_days < req.rule.ok_days) {
       issues.push(
         issueAt(file, located, ['requirements', i, 'rule', 'warn_days'], 'warn_days phải lớn hơn hoặc bằng ok_days', 'warn_days must be at least ok_days'),

@@ -190,6 +190,16 @@ describe('parseDispatch', () => {
     expect(issuesOf(reference).issues.map((i) => i.path)).toEqual(['requirements[0].rule.when.field', 'requirements[0].rule.expect[1].field']);
   });
 
+  it('refuses a policy quiet on every weekday, which would never let an email out', () => {
+    const { issues } = issuesOf(edit('  escalate: true', '  escalate: true\n  quiet_weekdays: [1, 2, 3, 4, 5, 6, 7]').replace('      reminder_days: [2]', '      reminder_days: [2]\n      quiet_weekdays: [7, 6, 5, 4, 3, 2, 1, 7]'));
+    expect(issues.map((i) => [i.path, i.line])).toEqual([
+      ['policy.quiet_weekdays', 10],
+      ['requirements[1].policy.quiet_weekdays', 32],
+    ]);
+    expect(issues[0]?.en).toContain('no reminder or escalation would ever be sent');
+    expect(() => parseDispatch(edit('  escalate: true', '  escalate: true\n  quiet_weekdays: [6, 7]'), 'x.yaml')).not.toThrow();
+  });
+
   it('refuses a blank district, which would match no unit and so drop its deadline for all', () => {
     const { issues } = issuesOf(edit('        levels: [THPT]', '        levels: [THPT]\n        districts: ["Ngô Quyền", "  "]'));
     expect(issues).toEqual([expect.objectContaining({ path: 'requirements[0].deadlines[0].districts[1]' })]);
