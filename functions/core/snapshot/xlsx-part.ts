@@ -3,6 +3,7 @@ import { StringDecoder } from 'node:string_decoder';
 import { crc32 } from 'node:zlib';
 import type { CentralDirectoryFile } from 'unzipper';
 import { DondocError } from '../errors.ts';
+import { PrefixStripper } from './xml-prefix.ts';
 
 /** Enough of a part's end to hold its root element's closing tag. */
 const TAIL_CHARS = 256;
@@ -20,9 +21,11 @@ function corrupt(vi: string, en: string): DondocError {
  * Its zip reader checks no CRC-32, and its XML reader never closes the document, so a changed
  * byte or a part cut short was read as if whole: the CRC and the root's closing tag
  * (`</worksheet>`, `</sst>`) are checked when the part ends, before its last rows are trusted.
+ * A namespace prefix on its tags is taken off on the way (xml-prefix.ts).
  */
 export function partText(file: CentralDirectoryFile, root: string): Readable {
   const decoder = new StringDecoder('utf8');
+  const prefix = new PrefixStripper();
   let crc = 0;
   let tail = '';
   const checked = new Transform({
@@ -31,7 +34,8 @@ export function partText(file: CentralDirectoryFile, root: string): Readable {
       crc = crc32(chunk, crc);
       const text = decoder.write(chunk);
       tail = (tail + text).slice(-TAIL_CHARS);
-      done(null, text);
+      const read = prefix.push(text);
+      done(null, read === '' ? undefined : read);
     },
     flush(done) {
       const text = decoder.end();
@@ -44,7 +48,8 @@ export function partText(file: CentralDirectoryFile, root: string): Readable {
         done(corrupt(`phần ${file.path} của bảng tính bị cắt cụt (thiếu thẻ đóng </${root}>)`, `part ${file.path} of the workbook is cut short (no closing </${root}>)`));
         return;
       }
-      done(null, text === '' ? undefined : text);
+      const read = prefix.push(text) + prefix.end();
+      done(null, read === '' ? undefined : read);
     },
   });
   const source = file.stream();

@@ -98,6 +98,23 @@ describe('parts where the relationships place them', () => {
   });
 });
 
+describe('parts whose tags carry a namespace prefix', () => {
+  it("reads a workbook written with the x: prefix, as .NET's Open XML SDK writes it", async () => {
+    const zip = await JSZip.loadAsync(await studentsWorkbook([['T1', 'A', 'Lớp 10A1', 'Đã xác thực']]));
+    const main = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+    for (const path of ['xl/workbook.xml', 'xl/worksheets/sheet1.xml', 'xl/sharedStrings.xml']) {
+      const xml = (await zip.file(path)?.async('string')) ?? '';
+      const prefixed = xml.replace(/<(\/?)([A-Za-z][\w]*)(?=[\s>/])/g, (_tag, slash: string, name: string) => `<${slash}x:${name}`).replace(`xmlns="${main}"`, `xmlns:x="${main}"`);
+      expect(prefixed).toContain('<x:');
+      zip.file(path, prefixed);
+    }
+    const bytes = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+    const { records, report } = await readAll(bufferInput('upload.xlsx', bytes));
+    expect(report).toMatchObject({ ok: true, rows: 1 });
+    expect(records).toMatchObject([{ unitCode: 'T1', studentCode: 'A', className: 'Lớp 10A1', idVerification: 'verified' }]);
+  });
+});
+
 describe('a file that is no zip', () => {
   it('says a password-protected workbook (an OLE compound file, as .xls is) is one, and how to open it up', async () => {
     const compound = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(4096)]);
