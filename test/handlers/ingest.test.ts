@@ -1,7 +1,7 @@
 import 'aws-sdk-client-mock-vitest/extend';
 import { Readable } from 'node:stream';
 import { ProvisionedThroughputExceededException } from '@aws-sdk/client-dynamodb';
-import { GetObjectCommand, HeadObjectCommand, NotFound, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
+import { CopyObjectCommand, DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, NotFound, PutObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
 import { BatchGetCommand, BatchWriteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -85,6 +85,23 @@ describe('ingest handler failure paths (mocked SDK)', () => {
     ddb.on(PutCommand).rejectsOnce(new ProvisionedThroughputExceededException({ message: 'slow down', $metadata: {} })).resolves({});
     const out = await ingestBatch(deps())(event('m1', 'm2'), fakeContext());
     expect(out.batchItemFailures).toEqual([{ itemIdentifier: 'm1' }]);
+  });
+
+  it('refuses an object whose as-of metadata names no instant, with a report, rather than failing it until the dead-letter queue', async () => {
+    s3.on(HeadObjectCommand).resolves({ VersionId: 'v1', ETag: '"e1"', Metadata: { 'as-of': 'hôm qua' } });
+    s3.on(GetObjectCommand).callsFake(async () => ({ Body: body() }));
+    s3.on(CopyObjectCommand).resolves({});
+    s3.on(PutObjectCommand).resolves({});
+    s3.on(DeleteObjectCommand).resolves({});
+    tableAnswers();
+    const rejected: string[] = [];
+    const out = await ingestBatch(deps(rejected))(event('m1'), fakeContext());
+    expect(out.batchItemFailures).toEqual([]);
+    expect(rejected).toEqual([KEY]);
+    const report = JSON.parse(String(s3.commandCalls(PutObjectCommand)[0]?.args[0].input.Body)) as { ok: boolean; issues: unknown[] };
+    expect(report).toMatchObject({ ok: false, issues: [{ code: 'invalid_metadata', field: 'as-of', value: 'hôm qua' }] });
+    expect(s3).not.toHaveReceivedCommand(GetObjectCommand);
+    expect(ddb).not.toHaveReceivedCommandWith(PutCommand, { Item: expect.objectContaining({ SK: 'SUMMARY#students' }) });
   });
 
   it('treats a deleted object as done: nothing to retry, nothing written', async () => {

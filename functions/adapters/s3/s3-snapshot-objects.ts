@@ -10,10 +10,21 @@ import {
 import type { QuarantinedObject, SnapshotObject, SnapshotObjects } from '../../core/ports/snapshot-objects.ts';
 import { quarantineKeyFor, reportKeyFor } from '../../core/snapshot/object-keys.ts';
 import type { ValidationReport } from '../../core/snapshot/validation-report.ts';
+import { DondocError } from '../../core/errors.ts';
 import { parseInstant } from '../../core/time.ts';
 import { ValidationReportSchema } from './validation-report-schema.ts';
 
 const GONE = new Set(['NoSuchKey', 'NoSuchVersion', 'NotFound']);
+
+/** The `as-of` metadata's instant; undefined when it names none, which the pipeline then reports. */
+function instantOrUndefined(text: string): number | undefined {
+  try {
+    return parseInstant(text);
+  } catch (err) {
+    if (err instanceof DondocError && err.code === 'INVALID_INSTANT') return undefined;
+    throw err;
+  }
+}
 
 function isGone(err: unknown): boolean {
   return err instanceof Error && GONE.has(err.name);
@@ -40,13 +51,15 @@ export class S3SnapshotObjects implements SnapshotObjects {
     /* An unversioned bucket (s3rver) has no version id; the ETag names the content instead,
        so the same bytes uploaded twice are recognised as one object version. */
     const resolved = head.VersionId ?? version ?? `etag-${(head.ETag ?? '').replaceAll('"', '')}`;
+    const uploaded = (head.LastModified ?? new Date()).getTime();
     const metaAsOf = head.Metadata?.['as-of'];
-    const asOf = metaAsOf === undefined ? (head.LastModified ?? new Date()).getTime() : parseInstant(metaAsOf);
+    const asOf = metaAsOf === undefined ? uploaded : instantOrUndefined(metaAsOf);
     const uploader = head.Metadata?.['unit'];
     return {
       key,
       version: resolved,
-      asOf,
+      asOf: asOf ?? uploaded,
+      ...(asOf === undefined && metaAsOf !== undefined ? { unreadableAsOf: metaAsOf } : {}),
       ...(uploader === undefined ? {} : { uploader }),
       input: { name: key, open: () => this.openBody(key, head.VersionId, head.ETag) },
     };

@@ -16,6 +16,7 @@ const ISSUE_CODES = [
   'invalid_json',
   'empty_file',
   'unreadable_file',
+  'invalid_metadata',
 ] as const satisfies readonly IssueCode[];
 
 /* A report read back from the bucket is outside data like any other: it is parsed before the dashboard shows it. */

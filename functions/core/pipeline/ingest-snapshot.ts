@@ -4,7 +4,7 @@ import { summariseSnapshot, type SnapshotSummary } from '../ingest/summarise-sna
 import type { SnapshotObject, SnapshotObjects } from '../ports/snapshot-objects.ts';
 import type { StateStore, StatusChange } from '../ports/state-store.ts';
 import type { EntityKind } from '../snapshot/entities.ts';
-import { unopenableReport } from '../snapshot/unopenable-report.ts';
+import { unopenableReport, unreadableAsOfReport } from '../snapshot/unopenable-report.ts';
 import type { ValidationReport } from '../snapshot/validation-report.ts';
 import { boundedMap } from '../concurrency/bounded-map.ts';
 import { requirementsReading } from '../evaluation/entities-read.ts';
@@ -117,7 +117,8 @@ type Summarised = Omit<SnapshotSummary, 'entity'> & { entity?: EntityKind };
 
 /* A file that cannot even be opened is as invalid as one with bad rows: it is quarantined
    with its reason, not retried until it lands in the dead-letter queue. */
-async function summarise(deps: IngestDeps, object: { key: string; asOf: number; input: SnapshotObject['input'] }): Promise<Summarised> {
+async function summarise(deps: IngestDeps, object: SnapshotObject): Promise<Summarised> {
+  if (object.unreadableAsOf !== undefined) return { report: unreadableAsOfReport(object.key, object.unreadableAsOf), summaries: [], registry: [] };
   const requirements = deps.catalog.dispatches.flatMap((d) => d.requirements);
   try {
     return await summariseSnapshot(object.input, requirements, { asOf: object.asOf, registry: (codes) => deps.store.getUnits(codes) });

@@ -7,6 +7,8 @@ export interface SnapshotObject {
   version: string;
   /** the `as-of` metadata when the uploader set it, else the upload time */
   asOf: number;
+  /** the `as-of` metadata as set, when it names no instant: the object is then refused, its as-of unknown */
+  unreadableAsOf?: string;
   /** the unit that uploaded it (`unit` metadata), when known */
   uploader?: string;
   input: SnapshotInput;

@@ -96,6 +96,11 @@ export const messages = {
       `Dòng dài hơn 1 MB mà không xuống dòng${restUnread ? '; phần còn lại của tệp không được đọc' : ''}`,
       `The row runs past 1 MB without a line break${restUnread ? '; the rest of the file was not read' : ''}`,
     ),
+  invalidAsOf: () =>
+    msg(
+      'Thời điểm số liệu (metadata as-of của tệp) không phải thời điểm ISO 8601, ví dụ 2023-06-23T08:00:00+07:00; tải lại tệp với as-of đúng',
+      "The snapshot's as-of (the object's as-of metadata) is not an ISO 8601 instant, e.g. 2023-06-23T08:00:00+07:00; upload the file again with a valid as-of",
+    ),
   emptyFile: () => msg('Tệp không có dòng dữ liệu nào', 'The file has no data rows'),
   unreadableFile: (reason: string) => msg(`Tệp bị hỏng hoặc không đọc hết được (${reason})`, `The file is corrupt or could not be read to the end (${reason})`),
 } as const;

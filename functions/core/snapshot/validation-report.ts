@@ -15,7 +15,9 @@ export type IssueCode =
   | 'malformed_row'
   | 'invalid_json'
   | 'empty_file'
-  | 'unreadable_file';
+  | 'unreadable_file'
+  /** the object's metadata (its `as-of`) says nothing the pipeline can use */
+  | 'invalid_metadata';
 
 export interface ValidationIssue {
   severity: 'error' | 'warning';
