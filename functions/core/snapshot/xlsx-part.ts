@@ -10,6 +10,12 @@ const TAIL_CHARS = 256;
 /** The closing tag a complete XML part ends with, whatever its namespace prefix. */
 const CLOSING_TAG = /<\/(?:[\w.-]+:)?([\w.-]+)\s*>\s*$/;
 
+/** An edit of a part's text as it streams by: what `push` holds back, `end` gives at the part's end. */
+export interface TextFilter {
+  push(text: string): string;
+  end(): string;
+}
+
 function corrupt(vi: string, en: string): DondocError {
   return new DondocError('INVALID_SNAPSHOT', `${vi} / ${en}`);
 }
@@ -21,11 +27,12 @@ function corrupt(vi: string, en: string): DondocError {
  * Its zip reader checks no CRC-32, and its XML reader never closes the document, so a changed
  * byte or a part cut short was read as if whole: the CRC and the root's closing tag
  * (`</worksheet>`, `</sst>`) are checked when the part ends, before its last rows are trusted.
- * A namespace prefix on its tags is taken off on the way (xml-prefix.ts).
+ * A namespace prefix on its tags is taken off on the way (xml-prefix.ts), then `filters` edit it in turn.
  */
-export function partText(file: CentralDirectoryFile, root: string): Readable {
+export function partText(file: CentralDirectoryFile, root: string, filters: readonly TextFilter[] = []): Readable {
   const decoder = new StringDecoder('utf8');
-  const prefix = new PrefixStripper();
+  const edits = [new PrefixStripper(), ...filters];
+  const edit = (text: string): string => edits.reduce((t, f) => f.push(t), text);
   let crc = 0;
   let tail = '';
   const checked = new Transform({
@@ -34,7 +41,7 @@ export function partText(file: CentralDirectoryFile, root: string): Readable {
       crc = crc32(chunk, crc);
       const text = decoder.write(chunk);
       tail = (tail + text).slice(-TAIL_CHARS);
-      const read = prefix.push(text);
+      const read = edit(text);
       done(null, read === '' ? undefined : read);
     },
     flush(done) {
@@ -48,7 +55,7 @@ export function partText(file: CentralDirectoryFile, root: string): Readable {
         done(corrupt(`phần ${file.path} của bảng tính bị cắt cụt (thiếu thẻ đóng </${root}>)`, `part ${file.path} of the workbook is cut short (no closing </${root}>)`));
         return;
       }
-      const read = prefix.push(text) + prefix.end();
+      const read = edits.reduce((t, f) => f.push(t) + f.end(), text);
       done(null, read === '' ? undefined : read);
     },
   });

@@ -12,6 +12,7 @@ import { ExcelError, type Cell } from './cell.ts';
 import type { EntityKind } from './entities.ts';
 import { entityOfSheetName } from './entity-names.ts';
 import { tableWithHeaderRow, type RawRow, type Table } from './table.ts';
+import { FarCellDropper } from './far-cells.ts';
 import { partText } from './xlsx-part.ts';
 
 /** The parts of exceljs's streaming reader this module drives (its typings omit them). */
@@ -192,7 +193,7 @@ export async function openXlsxTable(stream: Readable, entity: EntityKind | undef
     const sheetNo = sheetPath === undefined ? undefined : (WORKSHEET_PATH.exec(sheetPath)?.[1] ?? '0');
     const sheetPart = sheetPath === undefined ? undefined : part(sheetPath);
     if (sheetNo === undefined || sheetPart === undefined) throw noSheet();
-    const [emitted] = [...reader._parseWorksheet(partText(sheetPart, 'worksheet'), sheetNo)];
+    const [emitted] = [...reader._parseWorksheet(partText(sheetPart, 'worksheet', [new FarCellDropper()]), sheetNo)];
     if (emitted === undefined) throw noSheet();
     return await tableWithHeaderRow(sheetRows(emitted.value)[Symbol.asyncIterator](), {
       date1904: () => reader.properties?.model?.date1904 === true,

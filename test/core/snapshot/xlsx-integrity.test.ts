@@ -115,6 +115,22 @@ describe('parts whose tags carry a namespace prefix', () => {
   });
 });
 
+describe('cells far to the right', () => {
+  it('reads rows as if cells past column 1024 were not there: under no column of the header, they were only a cost', async () => {
+    const wb = new ExcelJS.Workbook();
+    const sheet = wb.addWorksheet('students');
+    sheet.addRow(['unit_code', 'student_code', 'class_name', 'id_verification']);
+    sheet.getCell('XFD1').value = 'ghi chú';
+    sheet.addRow(['T1', 'A', '10A1', 'verified']);
+    sheet.getCell('XFD2').value = 'x';
+    sheet.getCell('AMJ2').value = 'y';
+    sheet.getCell('XFD3').value = 'chỉ một ô ở cột cuối';
+    const { records, report } = await readAll(bufferInput('upload.xlsx', Buffer.from(await wb.xlsx.writeBuffer())));
+    expect(records).toStrictEqual([{ hasFullName: false, hasNationalId: false, unitCode: 'T1', studentCode: 'A', className: '10A1', idVerification: 'verified' }]);
+    expect(report).toMatchObject({ ok: true, rows: 1, unknownColumns: [] });
+  });
+});
+
 describe('a file that is no zip', () => {
   it('says a password-protected workbook (an OLE compound file, as .xls is) is one, and how to open it up', async () => {
     const compound = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(4096)]);
