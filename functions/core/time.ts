@@ -37,8 +37,6 @@ const LAST_YEAR = 9999;
 const FIXED_OFFSET_FROM = Date.UTC(FIXED_OFFSET_FROM_YEAR, 0, 1) - VN_OFFSET_MS;
 const FIXED_OFFSET_UNTIL = Date.UTC(LAST_YEAR + 1, 0, 1) - VN_OFFSET_MS;
 
-const hasFixedOffset = (at: Instant): boolean => at >= FIXED_OFFSET_FROM && at < FIXED_OFFSET_UNTIL;
-
 /**
  * The wall clock `offset` minutes east of UTC at an instant, as a Date whose UTC fields read
  * it; a fraction of a millisecond is dropped first, as Date drops it from an instant.
@@ -166,7 +164,6 @@ export function vnStartOfDay(isoDate: string): Instant {
 
 /** The calendar day (YYYY-MM-DD) an instant falls on in Vietnam. */
 export function vnDate(at: Instant): string {
-  if (hasFixedOffset(at)) return new Date(at + VN_OFFSET_MS).toISOString().slice(0, 10);
   return vnWallClock(at).toISOString().slice(0, 10);
 }
 
@@ -185,7 +182,7 @@ export function addVnDays(isoDate: string, days: number): string {
   if (!(year >= 0 && year <= LAST_YEAR)) {
     throw new DondocError('INVALID_INSTANT', `Ngày ${isoDate} dời ${days} ngày ra ngoài khoảng năm 0000–9999 / ${isoDate} moved by ${days} day(s) falls outside years 0000–9999`);
   }
-  return `${String(year).padStart(4, '0')}-${pad2(day.getUTCMonth() + 1)}-${pad2(day.getUTCDate())}`;
+  return day.toISOString().slice(0, 10);
 }
 
 /**
@@ -196,7 +193,6 @@ export function addVnDays(isoDate: string, days: number): string {
  * half minute of 0000-01-01 as year −1.
  */
 export function formatVn(at: Instant): string {
-  if (hasFixedOffset(at)) return `${new Date(at + VN_OFFSET_MS).toISOString().slice(0, 19)}+07:00`;
   const offset = Math.ceil(checkedVnOffset(at));
   // Vietnam's clocks have always been ahead of UTC: the offset is never negative.
   return `${wallClockAt(at, offset).toISOString().slice(0, 19)}+${pad2(Math.floor(offset / 60))}:${pad2(offset % 60)}`;
