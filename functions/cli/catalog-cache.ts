@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readCatalogFiles, type CatalogFile } from '../core/catalog/catalog-files.ts';
 import type { Catalog } from '../core/catalog/schema.ts';
+import { replaceFile } from '../core/fs/replace-file.ts';
 
 /** The catalog its files make, parsed and checked: the YAML parser and the catalog's schemas, loaded when needed. */
 async function parsed(files: readonly CatalogFile[]): Promise<Catalog> {
@@ -25,11 +26,9 @@ async function cached(file: string): Promise<Catalog | undefined> {
 }
 
 async function remember(dir: string, file: string, catalog: Catalog): Promise<void> {
-  const scratch = `${file}.${process.pid}.tmp`;
   try {
     await mkdir(dir, { recursive: true });
-    await writeFile(scratch, JSON.stringify(catalog));
-    await rename(scratch, file);
+    await replaceFile(file, Buffer.from(JSON.stringify(catalog)));
   } catch {
     // A cache that cannot be written only costs the next command the parse.
   }
