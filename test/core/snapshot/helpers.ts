@@ -2,6 +2,7 @@ import { CsvTokenizer, type CsvSink } from '../../../functions/core/snapshot/csv
 import type { EntityKind, EntityRecord } from '../../../functions/core/snapshot/entities.ts';
 import { bufferInput, openSnapshot, type SnapshotInput } from '../../../functions/core/snapshot/open-snapshot.ts';
 import type { ValidationIssue, ValidationReport } from '../../../functions/core/snapshot/validation-report.ts';
+import type { TextFilter } from '../../../functions/core/snapshot/xlsx-part.ts';
 
 export interface Read {
   records: EntityRecord['record'][];
@@ -72,4 +73,16 @@ export function utf16Of(bytes: Buffer): 'utf16le' | 'utf16be' | undefined {
   if (a !== 0 && b === 0 && c !== 0 && d === 0) return 'utf16le';
   if (a === 0 && b !== 0 && c === 0 && d !== 0) return 'utf16be';
   return undefined;
+}
+
+/** What a streaming text filter gives for `text` cut at `cuts` (positions taken modulo its length): the pieces it pushes out, then its end. */
+export function filteredInPieces(filter: TextFilter, text: string, cuts: readonly number[]): string {
+  const points = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
+  let out = '';
+  let from = 0;
+  for (const at of [...points, text.length]) {
+    out += filter.push(text.slice(from, at));
+    from = at;
+  }
+  return out + filter.end();
 }
