@@ -1,4 +1,4 @@
-import { TZDate, tzOffset } from '@date-fns/tz';
+import { tzOffset } from '@date-fns/tz';
 import { DondocError } from './errors.ts';
 
 /** Every deadline and as-of in dondoc is an instant; Vietnam time is how people write and read them. */
@@ -43,6 +43,9 @@ const FIXED_OFFSET_UNTIL = Date.UTC(LAST_YEAR + 1, 0, 1) - VN_OFFSET_MS;
  */
 const wallClockAt = (at: Instant, offset: number): Date => new Date(Math.trunc(at) + offset * MINUTE_MS);
 
+/** The zone database's offset at an instant, in minutes east of UTC (a fraction for local mean time's seconds). */
+const zoneOffset = (at: Instant): number => tzOffset(VN_TZ, new Date(at));
+
 /**
  * Vietnam's offset at an instant in minutes, 426.5 (+07:06:30, local mean time) before May
  * 1911; undefined when the instant's Vietnam wall clock falls outside years 0000–9999, which
@@ -50,7 +53,7 @@ const wallClockAt = (at: Instant, offset: number): Date => new Date(Math.trunc(a
  */
 function vnOffsetAt(at: Instant): number | undefined {
   if (at >= FIXED_OFFSET_FROM) return at < FIXED_OFFSET_UNTIL ? VN_OFFSET_MINUTES : undefined;
-  const offset = tzOffset(VN_TZ, new Date(at));
+  const offset = zoneOffset(at);
   return wallClockAt(at, offset).getUTCFullYear() >= 0 ? offset : undefined;
 }
 
@@ -95,20 +98,38 @@ function parseWithOffset(m: RegExpExecArray): Instant | undefined {
   return wall - offset * MINUTE_MS;
 }
 
-/** Years in which the Gregorian calendar repeats itself, day for day, and the days they hold. */
-const CALENDAR_CYCLE_YEARS = 400;
-const CALENDAR_CYCLE_MS = 146_097 * DAY_MS;
+/** How far either side of a wall clock the zone's offsets that may name it are read: more than any offset, less than any two changes of offset apart. */
+const PROBE_MS = DAY_MS;
 
 /**
- * The zone database's instant of a Vietnam wall clock, and that clock as the zone reads the
- * instant back: the same fields, unless the clocks skipped them, when TZDate has moved them
- * forward by the gap. TZDate, like Date, reads years 0–99 as 1900–1999: such a year is placed
- * 400 years on, where the calendar repeats and the zone keeps local mean time as it did then.
+ * The instants the zone's clocks read as `wall` (a wall clock's fields read as UTC), earliest
+ * first: one; two where a change of offset set the clocks back and the time came twice (1 July
+ * 1955, 00:00–00:59); none where the clocks were set forward over it (1 April 1947, 00:00–00:59).
+ * Each offset in force a day before or after is tried, and kept where the zone keeps it at the
+ * instant it gives. TZDate resolved a repeated time by the machine's own zone, so 1 July 1955
+ * started an hour later on a machine in New York than on one in Hanoi.
  */
-function zoneWallClock(fields: WallFields, ms: number): { at: Instant; local: TZDate } {
-  const shifted = fields[0] < 100;
-  const local = new TZDate(fields[0] + (shifted ? CALENDAR_CYCLE_YEARS : 0), fields[1], fields[2], fields[3], fields[4], fields[5], ms, VN_TZ);
-  return { at: local.getTime() - (shifted ? CALENDAR_CYCLE_MS : 0), local };
+function zoneInstants(wall: number): Instant[] {
+  const offsets = new Set([zoneOffset(wall - PROBE_MS), zoneOffset(wall + PROBE_MS)]);
+  return [...offsets]
+    .map((offset) => ({ offset, at: wall - offset * MINUTE_MS }))
+    .filter(({ offset, at }) => zoneOffset(at) === offset)
+    .map(({ at }) => at)
+    .sort((a, b) => a - b);
+}
+
+/** The instant the clocks jumped over a wall clock they skipped: where the offset before gives way, found by halving. */
+function jumpOver(wall: number): Instant {
+  const before = zoneOffset(wall - PROBE_MS);
+  // Read by the offset after, the wall clock is an instant still before the jump; read by the one before, one after it.
+  let early = wall - zoneOffset(wall + PROBE_MS) * MINUTE_MS;
+  let late = wall - before * MINUTE_MS;
+  while (late - early > 1) {
+    const middle = Math.floor((early + late) / 2);
+    if (zoneOffset(middle) === before) early = middle;
+    else late = middle;
+  }
+  return late;
 }
 
 /** A Vietnam wall clock, every field checked; before 1976 through the zone database. */
@@ -118,9 +139,8 @@ function parseVnWallClock(m: RegExpExecArray): Instant | undefined {
   const wall = checkedWall(fields, frac);
   if (wall === undefined) return undefined;
   if (fields[0] >= FIXED_OFFSET_FROM_YEAR) return wall - VN_OFFSET_MS;
-  const { at, local } = zoneWallClock(fields, Number(frac.padEnd(3, '0')));
-  // A wall clock the zone skipped (a change of offset moved the clocks forward over it) does not exist.
-  return local.getDate() === fields[2] && local.getHours() === fields[3] && local.getMinutes() === fields[4] ? at : undefined;
+  // A wall clock the zone skipped does not exist; one it came to twice is its first.
+  return zoneInstants(wall)[0];
 }
 
 /** Parses ISO 8601; a timestamp without an offset is Vietnam time (snapshot contract). */
@@ -152,14 +172,15 @@ function calendarDay(isoDate: string): { fields: WallFields; wall: number } {
 }
 
 /**
- * The first instant of a calendar day given as YYYY-MM-DD, in Vietnam: 00:00, or, on the one
- * day whose midnight the clocks skipped (1 April 1947, when they went from 00:00 at +07:00 to
- * 01:00 at +08:00), the instant they jumped, where TZDate moves the skipped midnight.
+ * The first instant of a calendar day given as YYYY-MM-DD, in Vietnam: its first 00:00 (1 July
+ * 1955 came to midnight twice, at +08:00 and again at +07:00), or, on the one day whose
+ * midnight the clocks skipped (1 April 1947, when they went from 00:00 at +07:00 to 01:00 at
+ * +08:00), the instant they jumped.
  */
 export function vnStartOfDay(isoDate: string): Instant {
   const { fields, wall } = calendarDay(isoDate);
   if (fields[0] >= FIXED_OFFSET_FROM_YEAR) return wall - VN_OFFSET_MS;
-  return zoneWallClock(fields, 0).at;
+  return zoneInstants(wall)[0] ?? jumpOver(wall);
 }
 
 /** The calendar day (YYYY-MM-DD) an instant falls on in Vietnam. */

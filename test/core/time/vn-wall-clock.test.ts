@@ -100,8 +100,16 @@ describe('Vietnam wall clocks', () => {
         expect(dateByZoneDatabase(start)).toBe(day);
         expect(dateByZoneDatabase(start - 1) < day).toBe(true);
       }),
-      { numRuns: 3000, examples: [[Date.UTC(1947, 3, 1, 6)]] },
+      // 1955-07-01T16:59:59.999Z: a CI run drew it, on the day whose midnight came twice.
+      { numRuns: 3000, examples: [[Date.UTC(1947, 3, 1, 6)], [-457_686_000_001]] },
     );
+  });
+
+  it('starts 1 July 1955, whose midnight came twice, at the first, whatever the machine’s zone', () => {
+    // At 01:00 of +08:00 the clocks went back to 00:00 of +07:00.
+    expect(vnStartOfDay('1955-07-01')).toBe(Date.UTC(1955, 5, 30, 16));
+    expect(parseInstant('1955-07-01T00:30')).toBe(Date.UTC(1955, 5, 30, 16, 30));
+    expect(parseInstant('1955-07-01T01:00')).toBe(Date.UTC(1955, 5, 30, 18));
   });
 
   it('starts 1 April 1947, whose midnight the clocks skipped, when they jumped to 01:00 at UTC+08:00', () => {
